@@ -1,0 +1,94 @@
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/text.h"
+#include "site/build.h"
+
+namespace bangtin {
+
+namespace {
+
+const char* kBuildUsage =
+    "usage: bangtin build [--source DIR] [--output DIR] [--now TIME] [--base-url URL] [--jobs N] [--timings]\n";
+const char* kCheckUsage = "usage: bangtin check [--source DIR] [--now TIME]\n";
+
+// Returns false (after printing why) when the flags are wrong.
+bool parse_flags(const std::vector<std::string>& args, BuildOptions& o, bool& timings, bool check, const char* usage) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& out) {
+      if (i + 1 >= args.size()) {
+        std::cerr << "bangtin: " << a << " needs a value\n" << usage;
+        return false;
+      }
+      out = args[++i];
+      return true;
+    };
+    if (a == "--source" || a == "-s") { if (!value(o.source)) return false; }
+    else if (a == "--now") { if (!value(o.now)) return false; }
+    else if (!check && (a == "--output" || a == "-o")) { if (!value(o.output)) return false; }
+    else if (!check && a == "--base-url") { if (!value(o.base_url)) return false; }
+    else if (!check && a == "--timings") timings = true;
+    else if (a == "--jobs" || a == "-j") {
+      std::string n;
+      if (!value(n)) return false;
+      try { o.jobs = std::stoi(n); } catch (...) { o.jobs = -1; }
+      if (o.jobs < 1 || o.jobs > 256) {
+        std::cerr << "bangtin: --jobs takes a number from 1 to 256\n";
+        return false;
+      }
+    } else if (a == "--help" || a == "-h") {
+      std::cout << usage;
+      std::exit(0);
+    } else {
+      std::cerr << "bangtin: unknown option " << a << "\n" << usage;
+      return false;
+    }
+  }
+  return true;
+}
+
+int report(const BuildResult& r, const BuildOptions& o, bool timings, bool check) {
+  auto diags = r.diags.sorted();
+  std::cerr << format_report(diags, o.source);
+  if (!r.write_status.is_ok()) std::cerr << "bangtin: " << r.write_status.message() << "\n";
+  if (timings)
+    for (const auto& t : r.timings) std::fprintf(stderr, "  %-10s %8.1f ms\n", t.stage.c_str(), t.ms);
+  if (!r.ok()) {
+    std::cerr << (check ? "bangtin: the content has errors\n"
+                        : "bangtin: build failed; the previous output was left as it was\n");
+    return 1;
+  }
+  if (check) {
+    std::cout << "bangtin: " << r.items << " items checked, no errors\n";
+  } else {
+    std::cout << "bangtin: " << r.items << " items, " << r.pages << " pages, " << r.files.size() << " files → "
+              << (o.output.empty() ? o.source + "/public" : o.output) << "\n";
+  }
+  if (r.next_change) std::cout << "bangtin: next scheduled change: " << r.next_change_source << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_build(const std::vector<std::string>& args) {
+  BuildOptions o;
+  bool timings = false;
+  if (!parse_flags(args, o, timings, false, kBuildUsage)) return 2;
+  RealDisk disk;
+  BuildResult r = build_site(o, disk);
+  return report(r, o, timings, false);
+}
+
+int run_check(const std::vector<std::string>& args) {
+  BuildOptions o;
+  bool timings = false;
+  if (!parse_flags(args, o, timings, true, kCheckUsage)) return 2;
+  o.write = false;
+  RealDisk disk;
+  BuildResult r = build_site(o, disk);
+  return report(r, o, timings, true);
+}
+
+}  // namespace bangtin

@@ -1,0 +1,389 @@
+#include "config/config.h"
+
+#include <algorithm>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "config/json_lines.h"
+#include "core/disk.h"
+#include "core/text.h"
+#include "core/time.h"
+
+namespace bangtin {
+
+using nlohmann::json;
+
+const Column* SiteConfig::find_column(const std::string& key) const {
+  for (const auto& c : columns)
+    if (c.key == key) return &c;
+  return nullptr;
+}
+
+const Unit* SiteConfig::find_unit(const std::string& key) const {
+  for (const auto& u : units)
+    if (u.key == key) return &u;
+  return nullptr;
+}
+
+const Language* SiteConfig::find_language(const std::string& code) const {
+  for (const auto& l : languages)
+    if (l.code == code) return &l;
+  return nullptr;
+}
+
+std::string SiteConfig::title_in(const std::string& base, const std::map<std::string, Localized>& tr,
+                                 const std::string& lang) {
+  auto it = tr.find(lang);
+  return it != tr.end() && !it->second.title.empty() ? it->second.title : base;
+}
+
+namespace {
+
+const char* type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "a list";
+    case json::value_t::string: return "text";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "a whole number";
+    case json::value_t::number_float: return "a number";
+    case json::value_t::null: return "null";
+    default: return "a value";
+  }
+}
+
+// Reads one JSON object with a fixed set of keys, Zola's deny_unknown_fields:
+// every key must be asked for, or it is reported as unknown.
+class ObjectReader {
+ public:
+  ObjectReader(const json& obj, std::string pointer, const JsonLines& lines, Diagnostics& diags)
+      : obj_(obj), pointer_(std::move(pointer)), lines_(lines), diags_(diags) {}
+
+  ~ObjectReader() {
+    if (!obj_.is_object()) return;
+    for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+      if (seen_.count(it.key())) continue;
+      std::string p = json_pointer_append(pointer_, it.key());
+      std::vector<std::string> known(seen_.begin(), seen_.end());
+      diags_.error(kConfigFile, lines_.line_of(p), "unknown key \"" + it.key() + "\"" + where(),
+                   "known keys here: " + join(known));
+    }
+  }
+
+  const json* get(const std::string& key, bool required) {
+    seen_.insert(key);
+    if (!obj_.is_object()) return nullptr;
+    auto it = obj_.find(key);
+    if (it == obj_.end()) {
+      if (required)
+        diags_.error(kConfigFile, lines_.line_of(pointer_), "missing required key \"" + key + "\"" + where());
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  bool text(const std::string& key, std::string& out, bool required = false) {
+    const json* v = get(key, required);
+    if (!v) return false;
+    if (!v->is_string()) return type_error(key, *v, "text");
+    out = to_nfc(v->get<std::string>());
+    if (required && squash_spaces(out).empty()) {
+      diags_.error(kConfigFile, line(key), "\"" + key + "\" must not be empty" + where());
+      return false;
+    }
+    return true;
+  }
+
+  bool integer(const std::string& key, int& out, int min, int max, bool required = false) {
+    const json* v = get(key, required);
+    if (!v) return false;
+    if (!v->is_number_integer()) return type_error(key, *v, "a whole number");
+    long long n = v->get<long long>();
+    if (n < min || n > max) {
+      diags_.error(kConfigFile, line(key),
+                   "\"" + key + "\" is " + std::to_string(n) + ", must be between " +
+                       std::to_string(min) + " and " + std::to_string(max) + where());
+      return false;
+    }
+    out = static_cast<int>(n);
+    return true;
+  }
+
+  bool boolean(const std::string& key, bool& out) {
+    const json* v = get(key, false);
+    if (!v) return false;
+    if (!v->is_boolean()) return type_error(key, *v, "true or false");
+    out = v->get<bool>();
+    return true;
+  }
+
+  const json* object(const std::string& key, bool required = false) {
+    const json* v = get(key, required);
+    if (v && !v->is_object()) {
+      type_error(key, *v, "an object { … }");
+      return nullptr;
+    }
+    return v;
+  }
+
+  const json* list(const std::string& key, bool required = false) {
+    const json* v = get(key, required);
+    if (v && !v->is_array()) {
+      type_error(key, *v, "a list [ … ]");
+      return nullptr;
+    }
+    return v;
+  }
+
+  std::string child(const std::string& key) const { return json_pointer_append(pointer_, key); }
+  int line(const std::string& key) const { return lines_.line_of(child(key)); }
+
+ private:
+  bool type_error(const std::string& key, const json& v, const std::string& want) {
+    diags_.error(kConfigFile, line(key),
+                 "\"" + key + "\" must be " + want + ", not " + type_name(v) + where());
+    return false;
+  }
+  std::string where() const { return pointer_.empty() ? "" : " in " + pointer_; }
+  static std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+    return out;
+  }
+
+  const json& obj_;
+  std::string pointer_;
+  const JsonLines& lines_;
+  Diagnostics& diags_;
+  std::set<std::string> seen_;
+};
+
+void read_translations(ObjectReader& r, std::map<std::string, Localized>& out, const JsonLines& lines,
+                       Diagnostics& diags) {
+  const json* tr = r.object("translations");
+  if (!tr) return;
+  for (auto it = tr->begin(); it != tr->end(); ++it) {
+    std::string p = json_pointer_append(r.child("translations"), it.key());
+    if (!it->is_object()) {
+      diags.error(kConfigFile, lines.line_of(p), "translation \"" + it.key() + "\" must be an object { \"title\": … }");
+      continue;
+    }
+    ObjectReader t(*it, p, lines, diags);
+    Localized l;
+    t.text("title", l.title, true);
+    t.text("description", l.description);
+    out[it.key()] = l;
+  }
+}
+
+bool valid_key(const std::string& key) { return !key.empty() && slugify(key) == key; }
+
+}  // namespace
+
+bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags) {
+  size_t bad = find_invalid_utf8(raw);
+  if (bad != std::string::npos) {
+    int line = 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<long>(bad), '\n'));
+    diags.error(kConfigFile, line, "invalid UTF-8 text", "save the file as UTF-8");
+    return false;
+  }
+  json root;
+  try {
+    root = json::parse(raw);
+  } catch (const json::parse_error& e) {
+    size_t pos = std::min(e.byte, raw.size());
+    int line = 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<long>(pos ? pos - 1 : 0), '\n'));
+    std::string what = e.what();
+    auto cut = what.find("syntax error while parsing value - ");
+    if (cut != std::string::npos) what = what.substr(cut + 35);
+    diags.error(kConfigFile, line, "not valid JSON: " + what,
+                "check for a missing comma or quote, or a trailing comma, on this line or the one before");
+    return false;
+  }
+  JsonLines lines(raw);
+  size_t errors_before = diags.error_count();
+  if (!root.is_object()) {
+    diags.error(kConfigFile, 1, "the file must hold one JSON object { … }");
+    return false;
+  }
+  {
+    ObjectReader r(root, "", lines, diags);
+    r.text("title", config.title, true);
+    r.text("description", config.description);
+    if (r.text("base_url", config.base_url, true)) {
+      if (!starts_with(config.base_url, "https://") && !starts_with(config.base_url, "http://"))
+        diags.error(kConfigFile, r.line("base_url"), "\"base_url\" must start with https:// or http://");
+      if (!ends_with(config.base_url, "/")) config.base_url += "/";
+    }
+    r.text("language", config.default_language);
+    std::string offset = "+07:00";
+    if (r.text("utc_offset", offset)) {
+      auto m = parse_utc_offset(offset);
+      if (!m) diags.error(kConfigFile, r.line("utc_offset"), "\"utc_offset\" must look like +07:00");
+      else config.utc_offset_minutes = *m;
+    }
+    if (const json* langs = r.object("languages")) {
+      for (auto it = langs->begin(); it != langs->end(); ++it) {
+        std::string p = r.child("languages");
+        p = json_pointer_append(p, it.key());
+        if (!it->is_object()) {
+          diags.error(kConfigFile, lines.line_of(p), "language \"" + it.key() + "\" must be an object { \"title\": … }");
+          continue;
+        }
+        if (it.key().size() < 2 || it.key().size() > 8 || slugify(it.key()) != it.key()) {
+          diags.error(kConfigFile, lines.line_of(p), "language code \"" + it.key() + "\" must be a lower-case code such as vi, en, zh");
+          continue;
+        }
+        ObjectReader l(*it, p, lines, diags);
+        Language lang{it.key(), "", ""};
+        l.text("title", lang.title);
+        l.text("description", lang.description);
+        config.languages.push_back(lang);
+      }
+    }
+    if (!config.find_language(config.default_language))
+      config.languages.push_back({config.default_language, "", ""});
+    for (auto& l : config.languages) {
+      if (l.title.empty()) l.title = config.title;
+      if (l.description.empty() && l.code == config.default_language) l.description = config.description;
+    }
+    std::stable_sort(config.languages.begin(), config.languages.end(), [&](const Language& a, const Language& b) {
+      if ((a.code == config.default_language) != (b.code == config.default_language))
+        return a.code == config.default_language;
+      return a.code < b.code;
+    });
+    if (const json* contact = r.object("contact")) {
+      ObjectReader c(*contact, r.child("contact"), lines, diags);
+      c.text("agency", config.contact.agency);
+      c.text("address", config.contact.address);
+      c.text("phone", config.contact.phone);
+      c.text("email", config.contact.email);
+      c.text("responsible", config.contact.responsible);
+    }
+    r.text("default_unit", config.default_unit);
+    if (const json* cols = r.list("columns", true)) {
+      std::set<std::string> keys;
+      for (size_t i = 0; i < cols->size(); ++i) {
+        std::string p = json_pointer_append(r.child("columns"), i);
+        ObjectReader c((*cols)[i], p, lines, diags);
+        Column col;
+        col.line = lines.line_of(p);
+        if ((*cols)[i].is_object()) {
+          c.text("key", col.key, true);
+          c.text("title", col.title, true);
+          c.text("description", col.description);
+          col.order = static_cast<int>(i) + 1;
+          c.integer("order", col.order, -100000, 100000);
+          read_translations(c, col.translations, lines, diags);
+        } else {
+          diags.error(kConfigFile, col.line, "each column must be an object { \"key\": …, \"title\": … }");
+          continue;
+        }
+        if (!col.key.empty() && !valid_key(col.key))
+          diags.error(kConfigFile, c.line("key"), "column key \"" + col.key + "\" must be lower-case ASCII with dashes, e.g. \"" + slugify(col.key) + "\"");
+        if (!keys.insert(col.key).second)
+          diags.error(kConfigFile, c.line("key"), "column key \"" + col.key + "\" is defined twice");
+        config.columns.push_back(col);
+      }
+      std::stable_sort(config.columns.begin(), config.columns.end(),
+                       [](const Column& a, const Column& b) { return a.order < b.order; });
+    }
+    if (const json* units = r.list("units")) {
+      std::set<std::string> keys;
+      for (size_t i = 0; i < units->size(); ++i) {
+        std::string p = json_pointer_append(r.child("units"), i);
+        if (!(*units)[i].is_object()) {
+          diags.error(kConfigFile, lines.line_of(p), "each unit must be an object { \"key\": …, \"title\": … }");
+          continue;
+        }
+        ObjectReader u((*units)[i], p, lines, diags);
+        Unit unit;
+        unit.line = lines.line_of(p);
+        u.text("key", unit.key, true);
+        u.text("title", unit.title, true);
+        unit.kind = "department";
+        if (u.text("kind", unit.kind) && unit.kind != "department" && unit.kind != "ward" && unit.kind != "commune")
+          diags.error(kConfigFile, u.line("kind"), "unit kind \"" + unit.kind + "\" must be department, ward or commune");
+        read_translations(u, unit.translations, lines, diags);
+        if (!unit.key.empty() && !valid_key(unit.key))
+          diags.error(kConfigFile, u.line("key"), "unit key \"" + unit.key + "\" must be lower-case ASCII with dashes, e.g. \"" + slugify(unit.key) + "\"");
+        if (!keys.insert(unit.key).second)
+          diags.error(kConfigFile, u.line("key"), "unit key \"" + unit.key + "\" is defined twice");
+        config.units.push_back(unit);
+      }
+    }
+    if (!config.default_unit.empty() && !config.find_unit(config.default_unit))
+      diags.error(kConfigFile, r.line("default_unit"), "\"default_unit\" names unit \"" + config.default_unit + "\", which is not in \"units\"");
+    if (const json* images = r.object("images")) {
+      ObjectReader im(*images, r.child("images"), lines, diags);
+      if (const json* widths = im.list("widths")) {
+        config.images.widths.clear();
+        for (size_t i = 0; i < widths->size(); ++i) {
+          const json& w = (*widths)[i];
+          if (!w.is_number_integer() || w.get<long long>() < 16 || w.get<long long>() > 8192) {
+            diags.error(kConfigFile, lines.line_of(json_pointer_append(im.child("widths"), i)),
+                        "image widths must be whole numbers of pixels from 16 to 8192");
+            continue;
+          }
+          config.images.widths.push_back(w.get<int>());
+        }
+        std::sort(config.images.widths.begin(), config.images.widths.end());
+      }
+      if (const json* formats = im.list("formats")) {
+        config.images.formats.clear();
+        for (size_t i = 0; i < formats->size(); ++i) {
+          const json& f = (*formats)[i];
+          static const std::set<std::string> known{"webp", "jpeg", "png", "avif"};
+          if (!f.is_string() || !known.count(f.get<std::string>())) {
+            diags.error(kConfigFile, lines.line_of(json_pointer_append(im.child("formats"), i)),
+                        "image formats are \"webp\", \"jpeg\", \"png\" or \"avif\"");
+            continue;
+          }
+          config.images.formats.push_back(f.get<std::string>());
+        }
+      }
+      im.integer("quality", config.images.quality, 1, 100);
+    }
+    if (const json* feeds = r.object("feeds")) {
+      ObjectReader f(*feeds, r.child("feeds"), lines, diags);
+      f.integer("items", config.feeds.items, 1, 10000);
+      f.boolean("full_content", config.feeds.full_content);
+    }
+    r.integer("pagination", config.pagination, 1, 1000);
+    if (const json* md = r.object("markdown")) {
+      ObjectReader m(*md, r.child("markdown"), lines, diags);
+      m.boolean("raw_html", config.raw_html);
+    }
+    if (const json* quotas = r.list("quotas")) {
+      for (size_t i = 0; i < quotas->size(); ++i) {
+        std::string p = json_pointer_append(r.child("quotas"), i);
+        if (!(*quotas)[i].is_object()) {
+          diags.error(kConfigFile, lines.line_of(p), "each quota must be an object { \"column\": …, \"min_per_month\": … }");
+          continue;
+        }
+        ObjectReader q((*quotas)[i], p, lines, diags);
+        Quota quota;
+        q.text("column", quota.column, true);
+        q.integer("min_per_month", quota.min_per_month, 0, 100000, true);
+        if (!quota.column.empty() && !config.find_column(quota.column))
+          diags.error(kConfigFile, q.line("column"), "quota names column \"" + quota.column + "\", which is not in \"columns\"");
+        config.quotas.push_back(quota);
+      }
+    }
+  }
+  return diags.error_count() == errors_before;
+}
+
+bool load_config(const std::string& site_root, SiteConfig& config, Diagnostics& diags) {
+  std::string raw;
+  if (!read_file(site_root + "/" + kConfigFile, raw)) {
+    diags.error(kConfigFile, 0, "cannot read the site configuration",
+                "bangtin looks for site-config.json in the --source folder (default: the current folder)");
+    return false;
+  }
+  return parse_config(raw, config, diags);
+}
+
+}  // namespace bangtin

@@ -1,0 +1,442 @@
+#include "content/front_matter.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "core/paths.h"
+#include "core/text.h"
+
+namespace bangtin {
+
+namespace {
+
+const std::set<std::string>& common_keys() {
+  static const std::set<std::string> k{"title",     "date",     "updated", "summary", "columns",
+                                       "tags",      "unit",     "author",  "cover",   "cover_alt",
+                                       "featured",  "weight",   "draft",   "expires", "aliases",
+                                       "slug"};
+  return k;
+}
+
+std::set<std::string> kind_keys(Kind kind) {
+  switch (kind) {
+    case Kind::Article: return {};
+    case Kind::Infographic: return {"image", "alt"};
+    case Kind::Video: return {"video", "poster", "duration", "captions"};
+    case Kind::Audio: return {"audio", "duration"};
+    case Kind::Document: return {"number", "doc_type", "issuer", "issued", "effective", "file"};
+    case Kind::Banner: return {"image", "alt", "link", "start", "end", "placement"};
+    case Kind::Page: return {"menu"};
+  }
+  return {};
+}
+
+const char* yaml_type(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Null: return "empty";
+    default: return "text";
+  }
+}
+
+// Reads the front matter of one item; holds what every field reader needs.
+class FieldReader {
+ public:
+  FieldReader(Item& item, const SiteConfig& config, const std::string& site_root, Diagnostics& diags, int line_base)
+      : item_(item), config_(config), root_(site_root), diags_(diags), base_(line_base) {}
+
+  int line(const YAML::Node& n) const { return n.Mark().line >= 0 ? n.Mark().line + base_ : 1; }
+  void error(const YAML::Node& n, const std::string& msg, const std::string& hint = {}) {
+    diags_.error(item_.source, line(n), msg, hint);
+  }
+
+  std::optional<std::string> text(const YAML::Node& n, const std::string& key) {
+    if (!n.IsScalar()) {
+      error(n, "\"" + key + "\" must be text, not " + yaml_type(n));
+      return std::nullopt;
+    }
+    std::string s = squash_spaces(to_nfc(n.Scalar()));
+    if (s.empty()) {
+      error(n, "\"" + key + "\" is empty");
+      return std::nullopt;
+    }
+    return s;
+  }
+
+  std::optional<bool> boolean(const YAML::Node& n, const std::string& key) {
+    bool b;
+    if (n.IsScalar() && YAML::convert<bool>::decode(n, b)) return b;
+    error(n, "\"" + key + "\" must be true or false");
+    return std::nullopt;
+  }
+
+  std::optional<int> integer(const YAML::Node& n, const std::string& key) {
+    if (n.IsScalar()) {
+      const std::string& s = n.Scalar();
+      static const std::regex re("-?[0-9]{1,9}");
+      if (std::regex_match(s, re)) return std::stoi(s);
+    }
+    error(n, "\"" + key + "\" must be a whole number");
+    return std::nullopt;
+  }
+
+  std::optional<Timestamp> date(const YAML::Node& n, const std::string& key) {
+    if (n.IsScalar()) {
+      if (auto t = parse_iso_datetime(n.Scalar(), config_.utc_offset_minutes)) return t;
+    }
+    error(n, "\"" + key + "\" is not a valid date: \"" + (n.IsScalar() ? n.Scalar() : std::string("…")) + "\"",
+          "write it as 2026-01-19 or 2026-01-19T08:00:00+07:00");
+    return std::nullopt;
+  }
+
+  std::vector<std::pair<std::string, YAML::Node>> list(const YAML::Node& n, const std::string& key) {
+    std::vector<std::pair<std::string, YAML::Node>> out;
+    if (!n.IsSequence()) {
+      error(n, "\"" + key + "\" must be a list, e.g. " + key + ": [a, b]");
+      return out;
+    }
+    for (const auto& e : n)
+      if (auto s = text(e, key)) out.emplace_back(*s, e);
+    return out;
+  }
+
+  // A file the item refers to: resolved against the item's folder, inside the
+  // site, existing, with an allowed extension.
+  std::optional<std::string> file(const YAML::Node& n, const std::string& key,
+                                  const std::set<std::string>& extensions, const std::string& what) {
+    auto s = text(n, key);
+    if (!s) return std::nullopt;
+    auto rel = resolve_site_path(item_.dir, *s);
+    if (!rel) {
+      error(n, "\"" + key + "\" path \"" + *s + "\" leaves the site folder",
+            "put the file beside the item (in its bundle folder) and give its name");
+      return std::nullopt;
+    }
+    std::string ext = extension_lower(*rel);
+    if (!extensions.count(ext)) {
+      std::string list;
+      for (const auto& e : extensions) list += (list.empty() ? "" : ", ") + e;
+      error(n, "\"" + key + "\" must be " + what + " (" + list + "), not \"" + file_name(*rel) + "\"");
+      return std::nullopt;
+    }
+    switch (check_site_file(root_, *rel)) {
+      case FileCheck::Ok: return rel;
+      case FileCheck::OutsideRoot:
+        error(n, "\"" + key + "\" file \"" + *s + "\" is a link to outside the site folder",
+              "copy the file into the bundle instead of linking to it");
+        return std::nullopt;
+      default:
+        error(n, "\"" + key + "\" file \"" + *s + "\" does not exist (looked for " + *rel + ")",
+              "check the spelling, or put the file beside the item");
+        return std::nullopt;
+    }
+  }
+
+ private:
+  Item& item_;
+  const SiteConfig& config_;
+  const std::string& root_;
+  Diagnostics& diags_;
+  int base_;
+};
+
+const std::set<std::string> kImageExt{".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"};
+
+bool safe_link(const std::string& link) {
+  std::string l = ascii_lower(link);
+  if (starts_with(l, "https://") || starts_with(l, "http://") || starts_with(l, "mailto:") ||
+      starts_with(l, "tel:"))
+    return true;
+  // A site path or a path to a content file; no scheme at all.
+  auto colon = l.find(':'), slash = l.find('/');
+  return colon == std::string::npos || (slash != std::string::npos && slash < colon);
+}
+
+}  // namespace
+
+std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, const SiteConfig& config,
+                               const std::string& site_root, Diagnostics& diags) {
+  Item item;
+  item.kind = file.kind;
+  item.source = file.path;
+  item.dir = file.dir;
+  item.bundle = file.bundle;
+  item.name = file.name;
+  item.lang = file.lang;
+  item.translation_key = std::string(kind_folder(file.kind)) + "/" + file.name;
+
+  size_t bad = find_invalid_utf8(raw);
+  if (bad != std::string::npos) {
+    int line = 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<long>(bad), '\n'));
+    diags.error(file.path, line, "invalid UTF-8 text (byte " + std::to_string(bad) + ")",
+                "the file was saved in another encoding; save it again as UTF-8");
+    return std::nullopt;
+  }
+  std::string text = to_nfc(raw);
+  if (starts_with(text, "\xEF\xBB\xBF")) text.erase(0, 3);
+  // Line endings from Windows editors are fine.
+  text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+
+  if (!starts_with(text, "---\n")) {
+    diags.error(file.path, 1, "the file must start with front matter between two --- lines",
+                "put ---, then title: and date:, then --- at the top of the file");
+    return std::nullopt;
+  }
+  size_t end = text.find("\n---\n", 3);
+  size_t body_start;
+  if (end == std::string::npos) {
+    if (ends_with(text, "\n---")) {
+      end = text.size() - 4;
+      body_start = text.size();
+    } else {
+      diags.error(file.path, 1, "front matter is not closed", "add a line with --- after the last front matter key");
+      return std::nullopt;
+    }
+  } else {
+    body_start = end + 5;
+  }
+  std::string yaml = text.substr(4, end - 3);
+  item.body_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(body_start), '\n'));
+  item.body = text.substr(body_start);
+
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::ParserException& e) {
+    diags.error(file.path, e.mark.line + 2, "front matter is not valid YAML: " + e.msg,
+                "a value with ': ' or starting with a quote must be put in quotes");
+    return std::nullopt;
+  }
+  if (!root.IsMap()) {
+    diags.error(file.path, 2, "front matter must be a list of key: value lines");
+    return std::nullopt;
+  }
+
+  size_t errors_before = diags.error_count();
+  FieldReader r(item, config, site_root, diags, 2);
+  std::set<std::string> allowed = common_keys(), extra = kind_keys(item.kind);
+  allowed.insert(extra.begin(), extra.end());
+  std::map<std::string, YAML::Node> fields;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    std::string key = it->first.Scalar();
+    item.key_lines[key] = r.line(it->first);
+    if (!allowed.count(key)) {
+      std::string known;
+      for (const auto& k : extra) known += (known.empty() ? "" : ", ") + k;
+      diags.error(file.path, r.line(it->first),
+                  "unknown front matter key \"" + key + "\" for " + kind_folder(item.kind),
+                  known.empty() ? "see the contract for the keys every item may have"
+                                : "besides the common keys, " + std::string(kind_folder(item.kind)) + " take: " + known);
+      continue;
+    }
+    if (fields.count(key)) {
+      diags.error(file.path, r.line(it->first), "\"" + key + "\" is given twice");
+      continue;
+    }
+    fields[key] = it->second;
+  }
+  auto field = [&](const std::string& key) -> const YAML::Node* {
+    auto it = fields.find(key);
+    return it == fields.end() ? nullptr : &it->second;
+  };
+  auto required = [&](const std::string& key) -> const YAML::Node* {
+    const YAML::Node* n = field(key);
+    if (!n) diags.error(file.path, 2, "missing required key \"" + key + "\"",
+                        "add a line \"" + key + ": …\" to the front matter");
+    return n;
+  };
+
+  if (auto n = required("title"))
+    if (auto s = r.text(*n, "title")) item.title = *s;
+  if (auto n = required("date"))
+    if (auto d = r.date(*n, "date")) item.date = *d;
+  if (auto n = field("updated"))
+    if (auto d = r.date(*n, "updated")) item.updated = d;
+  if (auto n = field("expires"))
+    if (auto d = r.date(*n, "expires")) item.expires = d;
+  if (auto n = field("summary"))
+    if (auto s = r.text(*n, "summary")) item.summary = *s;
+  if (auto n = field("author"))
+    if (auto s = r.text(*n, "author")) item.author = *s;
+  if (auto n = field("featured"))
+    if (auto b = r.boolean(*n, "featured")) item.featured = *b;
+  if (auto n = field("draft"))
+    if (auto b = r.boolean(*n, "draft")) item.draft = *b;
+  if (auto n = field("weight"))
+    if (auto w = r.integer(*n, "weight")) item.weight = *w;
+  if (auto n = field("slug")) {
+    if (auto s = r.text(*n, "slug")) {
+      item.slug = slugify(*s);
+      if (item.slug.empty()) r.error(*n, "\"slug\" has no letters or digits");
+    }
+  }
+  const YAML::Node* columns = item.kind == Kind::Article ? required("columns") : field("columns");
+  if (columns) {
+    for (auto& [key, node] : r.list(*columns, "columns")) {
+      if (!config.find_column(key)) {
+        std::string known;
+        for (const auto& c : config.columns) known += (known.empty() ? "" : ", ") + c.key;
+        r.error(node, "column \"" + key + "\" is not defined in site-config.json", "defined columns: " + known);
+      } else if (std::find(item.columns.begin(), item.columns.end(), key) == item.columns.end()) {
+        item.columns.push_back(key);
+      }
+    }
+    if (item.kind == Kind::Article && columns->IsSequence() && columns->size() == 0)
+      r.error(*columns, "an article needs at least one column");
+  }
+  if (auto n = field("tags"))
+    for (auto& [tag, node] : r.list(*n, "tags")) item.tags.push_back(tag);
+  if (auto n = field("aliases")) {
+    for (auto& [alias, node] : r.list(*n, "aliases")) {
+      auto p = resolve_site_path("", alias);
+      if (!p || p->empty()) r.error(node, "alias \"" + alias + "\" is not a path on this site");
+      else item.aliases.push_back("/" + *p);
+    }
+  }
+  item.unit = config.default_unit;
+  if (auto n = field("unit")) {
+    if (auto s = r.text(*n, "unit")) {
+      if (!config.find_unit(*s)) r.error(*n, "unit \"" + *s + "\" is not defined in site-config.json",
+                                         "add it to \"units\" or use one of the defined keys");
+      else item.unit = *s;
+    }
+  }
+  if (auto n = field("cover"))
+    if (auto p = r.file(*n, "cover", kImageExt, "an image")) item.cover = *p;
+  if (auto n = field("cover_alt"))
+    if (auto s = r.text(*n, "cover_alt")) item.cover_alt = *s;
+  if (!item.cover.empty() && item.cover_alt.empty())
+    diags.warning(file.path, item.line_of("cover"), "the cover has no alternative text",
+                  "add cover_alt: a short description of the picture, for readers who cannot see it");
+
+  switch (item.kind) {
+    case Kind::Article: break;
+    case Kind::Infographic: {
+      InfographicFields f;
+      if (auto n = required("image"))
+        if (auto p = r.file(*n, "image", kImageExt, "an image")) f.image = *p;
+      if (auto n = required("alt"))
+        if (auto s = r.text(*n, "alt")) f.alt = *s;
+      item.infographic = f;
+      break;
+    }
+    case Kind::Video: {
+      VideoFields f;
+      auto read_extra = [&](const YAML::Node& n, const std::string& key) {
+        if (key == "poster") {
+          if (auto p = r.file(n, key, kImageExt, "an image")) f.poster = *p;
+        } else if (key == "captions") {
+          if (auto p = r.file(n, key, {".vtt"}, "WebVTT captions")) f.captions = *p;
+        } else if (key == "duration") {
+          if (n.IsScalar() && parse_duration(n.Scalar())) f.duration = parse_duration(n.Scalar());
+          else r.error(n, "\"duration\" must be HH:MM:SS or a number of seconds");
+        }
+      };
+      if (auto v = required("video")) {
+        if (!v->IsMap()) {
+          r.error(*v, "\"video\" must hold one of file:, youtube: or url:");
+        } else {
+          int sources = 0;
+          for (auto it = v->begin(); it != v->end(); ++it) {
+            std::string key = it->first.Scalar();
+            const YAML::Node& n = it->second;
+            if (key == "file") {
+              ++sources;
+              if (auto p = r.file(n, "video.file", {".mp4", ".webm"}, "a video file")) f.file = *p;
+            } else if (key == "youtube") {
+              ++sources;
+              static const std::regex id("[A-Za-z0-9_-]{11}");
+              if (auto s = r.text(n, "video.youtube")) {
+                if (std::regex_match(*s, id)) f.youtube = *s;
+                else r.error(n, "\"youtube\" must be the 11-character video id, e.g. dQw4w9WgXcQ",
+                             "take it from the address youtube.com/watch?v=ID");
+              }
+            } else if (key == "url") {
+              ++sources;
+              if (auto s = r.text(n, "video.url")) {
+                if (starts_with(ascii_lower(*s), "https://") || starts_with(ascii_lower(*s), "http://")) f.url = *s;
+                else r.error(n, "\"url\" must start with https://");
+              }
+            } else if (key == "poster" || key == "captions" || key == "duration") {
+              read_extra(n, key);
+            } else {
+              r.error(it->first, "unknown key \"" + key + "\" in video", "video takes file, youtube, url, poster, captions, duration");
+            }
+          }
+          if (sources != 1) r.error(*v, "\"video\" must have exactly one of file:, youtube: or url:");
+        }
+      }
+      for (const char* key : {"poster", "captions", "duration"})
+        if (auto n = field(key)) read_extra(*n, key);
+      item.video = f;
+      break;
+    }
+    case Kind::Audio: {
+      AudioFields f;
+      if (auto n = required("audio"))
+        if (auto p = r.file(*n, "audio", {".mp3", ".m4a", ".ogg", ".oga", ".opus"}, "an audio file")) f.file = *p;
+      if (auto n = field("duration")) {
+        if (n->IsScalar() && parse_duration(n->Scalar())) f.duration = parse_duration(n->Scalar());
+        else r.error(*n, "\"duration\" must be HH:MM:SS or a number of seconds");
+      }
+      item.audio = f;
+      break;
+    }
+    case Kind::Document: {
+      DocumentFields f;
+      if (auto n = required("number"))
+        if (auto s = r.text(*n, "number")) f.number = *s;
+      if (auto n = required("doc_type"))
+        if (auto s = r.text(*n, "doc_type")) f.doc_type = *s;
+      if (auto n = required("issuer"))
+        if (auto s = r.text(*n, "issuer")) f.issuer = *s;
+      if (auto n = required("issued")) f.issued = r.date(*n, "issued");
+      if (auto n = field("effective")) f.effective = r.date(*n, "effective");
+      if (auto n = field("file"))
+        if (auto p = r.file(*n, "file", {".pdf", ".docx", ".doc", ".odt", ".xlsx", ".ods"}, "a document file")) f.file = *p;
+      item.document = f;
+      break;
+    }
+    case Kind::Banner: {
+      BannerFields f;
+      if (auto n = required("image"))
+        if (auto p = r.file(*n, "image", kImageExt, "an image")) f.image = *p;
+      if (auto n = required("alt"))
+        if (auto s = r.text(*n, "alt")) f.alt = *s;
+      if (auto n = field("link")) {
+        if (auto s = r.text(*n, "link")) {
+          if (safe_link(*s)) f.link = *s;
+          else r.error(*n, "\"link\" must be a web address (https://…) or a path on this site");
+        }
+      }
+      if (auto n = field("start")) f.start = r.date(*n, "start");
+      if (auto n = field("end")) f.end = r.date(*n, "end");
+      if (f.start && f.end && *f.end < *f.start) r.error(*field("end"), "\"end\" is before \"start\"");
+      f.placement = "home";
+      if (auto n = field("placement")) {
+        if (auto s = r.text(*n, "placement")) {
+          if (*s == "top" || *s == "home" || *s == "sidebar") f.placement = *s;
+          else r.error(*n, "\"placement\" must be top, home or sidebar");
+        }
+      }
+      item.banner = f;
+      break;
+    }
+    case Kind::Page: {
+      PageFields f;
+      if (auto n = field("menu")) f.menu = r.integer(*n, "menu");
+      item.page = f;
+      break;
+    }
+  }
+  if (item.expires && *item.expires <= item.date)
+    diags.error(file.path, item.line_of("expires"), "\"expires\" is not after \"date\"");
+  if (diags.error_count() != errors_before) return std::nullopt;
+  return item;
+}
+
+}  // namespace bangtin

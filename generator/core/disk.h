@@ -1,0 +1,55 @@
+// The one seam through which bangtin writes files. The real disk writes each
+// file to a temporary name and renames it into place; tests swap in
+// MemoryDisk and look at what would have been written.
+#pragma once
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace bangtin {
+
+class Disk {
+ public:
+  virtual ~Disk() = default;
+  // Creates parent folders as needed.
+  virtual Status write_file(const std::string& path, std::string_view bytes) = 0;
+  virtual Status copy_file(const std::string& from, const std::string& to) = 0;
+  virtual Status remove_all(const std::string& path) = 0;
+  // Puts `staging` in place of `target` in one step where the system allows.
+  virtual Status swap_in(const std::string& staging, const std::string& target) = 0;
+  virtual bool exists(const std::string& path) const = 0;
+};
+
+class RealDisk : public Disk {
+ public:
+  Status write_file(const std::string& path, std::string_view bytes) override;
+  Status copy_file(const std::string& from, const std::string& to) override;
+  Status remove_all(const std::string& path) override;
+  Status swap_in(const std::string& staging, const std::string& target) override;
+  bool exists(const std::string& path) const override;
+};
+
+// Keeps files in memory; thread-safe. swap_in moves every file under
+// `staging` to the same place under `target`, replacing what was there.
+class MemoryDisk : public Disk {
+ public:
+  Status write_file(const std::string& path, std::string_view bytes) override;
+  Status copy_file(const std::string& from, const std::string& to) override;
+  Status remove_all(const std::string& path) override;
+  Status swap_in(const std::string& staging, const std::string& target) override;
+  bool exists(const std::string& path) const override;
+
+  std::map<std::string, std::string> files() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::string, std::string> files_;
+};
+
+// Reads a whole file; false when it cannot be read.
+bool read_file(const std::string& path, std::string& out);
+
+}  // namespace bangtin

@@ -1,0 +1,23 @@
+// Site-relative paths. Nothing an editor writes may name a file outside the
+// site root, whether by "../" or through a symlink.
+#pragma once
+#include <optional>
+#include <string>
+
+namespace bangtin {
+
+// Joins `ref` to `from_dir` (both '/'-separated, relative to the site root;
+// a `ref` starting with '/' starts at the root) and removes "." and "..".
+// nullopt when the result would leave the site root.
+std::optional<std::string> resolve_site_path(const std::string& from_dir, const std::string& ref);
+
+enum class FileCheck { Ok, Missing, NotAFile, OutsideRoot };
+// Whether `rel` is a regular file inside `site_root` once symlinks are followed.
+FileCheck check_site_file(const std::string& site_root, const std::string& rel);
+
+// "content/articles/x.md" → "content/articles"
+std::string parent_dir(const std::string& rel);
+std::string file_name(const std::string& rel);
+std::string extension_lower(const std::string& rel);  // ".jpg"
+
+}  // namespace bangtin

@@ -1,0 +1,216 @@
+#include "core/text.h"
+
+#include <unicode/coll.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+namespace bangtin {
+
+size_t find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) { ++i; continue; }
+    size_t len; uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return i;
+    if (i + len > n) return i;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+static icu::UnicodeString to_unicode(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+static std::string to_utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+static bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string to_nfc(std::string_view s) {
+  if (is_ascii(s)) return std::string(s);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  icu::UnicodeString u = to_unicode(s);
+  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return std::string(s);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = nfc->normalize(u, status);
+  return U_SUCCESS(status) ? to_utf8(out) : std::string(s);
+}
+
+// ICU transliterators are not thread-safe: one per thread.
+static icu::Transliterator* ascii_folder() {
+  thread_local std::unique_ptr<icu::Transliterator> t;
+  if (!t) {
+    UErrorCode status = U_ZERO_ERROR;
+    t.reset(icu::Transliterator::createInstance(
+        "Any-Latin; NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower",
+        UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) {
+      status = U_ZERO_ERROR;
+      t.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD,
+                                                  status));
+    }
+  }
+  return t.get();
+}
+
+std::string slugify(std::string_view s) {
+  icu::UnicodeString u = to_unicode(s);
+  // Latin-ASCII already maps đ → d, but make it explicit: it is the one
+  // Vietnamese letter that NFD decomposition does not fold.
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x0111)), icu::UnicodeString("d"));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x0110)), icu::UnicodeString("d"));
+  if (!is_ascii(s)) {
+    if (auto* t = ascii_folder()) t->transliterate(u);
+  }
+  std::string ascii = to_utf8(u);
+  std::string out;
+  bool dash = false;
+  for (char c : ascii) {
+    unsigned char uc = static_cast<unsigned char>(c);
+    if (std::isalnum(uc) && uc < 0x80) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(std::tolower(uc));
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::string label_key(std::string_view s) {
+  icu::UnicodeString u = to_unicode(to_nfc(squash_spaces(s)));
+  u.foldCase();
+  return to_nfc(to_utf8(u));
+}
+
+static const icu::Collator* vietnamese_collator() {
+  static std::unique_ptr<icu::Collator> coll = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
+    if (U_FAILURE(status)) c.reset();
+    return c;
+  }();
+  return coll.get();
+}
+
+bool collate_less(std::string_view a, std::string_view b) {
+  // Collator::compare is const and documented thread-safe.
+  const icu::Collator* c = vietnamese_collator();
+  if (!c) return a < b;
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult r = c->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                      icu::StringPiece(b.data(), static_cast<int32_t>(b.size())),
+                                      status);
+  if (U_FAILURE(status) || r == UCOL_EQUAL) return a < b;  // total order, for determinism
+  return r == UCOL_LESS;
+}
+
+void sort_vietnamese(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end(), [](const std::string& a, const std::string& b) { return collate_less(a, b); });
+}
+
+std::string squash_spaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+    } else {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string cut_at_word(std::string_view s, size_t max_chars) {
+  icu::UnicodeString u = to_unicode(s);
+  if (static_cast<size_t>(u.countChar32()) <= max_chars) return std::string(s);
+  int32_t end = u.moveIndex32(0, static_cast<int32_t>(max_chars));
+  int32_t cut = end;
+  while (cut > 0 && !u_isWhitespace(u.char32At(cut))) --cut;
+  if (cut == 0) cut = end;
+  icu::UnicodeString head = u.tempSubString(0, cut);
+  head.trim();
+  return to_utf8(head) + "…";
+}
+
+std::string escape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_xml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    unsigned char uc = static_cast<unsigned char>(c);
+    if (uc < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace bangtin

@@ -1,0 +1,44 @@
+// Unicode text for Vietnamese content: NFC, slugs, tag identity, collation,
+// escaping. Everything here is ICU-backed and thread-safe.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bangtin {
+
+// Byte offset of the first invalid UTF-8 sequence, or npos when valid.
+size_t find_invalid_utf8(std::string_view s);
+
+// Unicode Normalization Form C. Input must be valid UTF-8.
+std::string to_nfc(std::string_view s);
+
+// ASCII slug: tone marks dropped, đ/Đ → d, lower case, runs of anything else
+// → one '-'. Non-Latin scripts are transliterated first. "Hội nghị" → "hoi-nghi".
+std::string slugify(std::string_view s);
+
+// Identity of a free-text label (tags): NFC, case-folded, spaces collapsed.
+// `Đại hội XIV`, `đại hội xiv` and an NFD spelling share one key.
+std::string label_key(std::string_view s);
+
+// Vietnamese collation (ICU "vi"): true when a sorts before b.
+bool collate_less(std::string_view a, std::string_view b);
+void sort_vietnamese(std::vector<std::string>& v);
+
+// Collapses whitespace runs to one space and trims.
+std::string squash_spaces(std::string_view s);
+
+// Plain text cut at a word boundary to at most `max_chars` code points, with "…".
+std::string cut_at_word(std::string_view s, size_t max_chars);
+
+// Escaping for the place a value lands.
+std::string escape_html(std::string_view s);  // text and quoted attributes
+std::string escape_xml(std::string_view s);   // XML 1.0: also drops forbidden C0 controls
+
+// Lowercase ASCII helper for file extensions and schemes.
+std::string ascii_lower(std::string_view s);
+
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+
+}  // namespace bangtin

@@ -1,0 +1,240 @@
+#include "markdown/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include "core/paths.h"
+#include "core/text.h"
+
+namespace bangtin {
+
+namespace {
+
+constexpr int kOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG |
+                         CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+
+struct Parsed {
+  cmark_parser* parser = nullptr;
+  cmark_node* doc = nullptr;
+  ~Parsed() {
+    if (doc) cmark_node_free(doc);
+    if (parser) cmark_parser_free(parser);
+  }
+};
+
+std::unique_ptr<Parsed> parse(const std::string& text) {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  auto p = std::make_unique<Parsed>();
+  p->parser = cmark_parser_new(kOptions);
+  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"})
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(p->parser, ext);
+  cmark_parser_feed(p->parser, text.data(), text.size());
+  p->doc = cmark_parser_finish(p->parser);
+  return p;
+}
+
+std::string render(const Parsed& p) {
+  char* html = cmark_render_html(p.doc, kOptions, cmark_parser_get_syntax_extensions(p.parser));
+  std::string out(html);
+  free(html);
+  return out;
+}
+
+std::vector<cmark_node*> collect(cmark_node* doc) {
+  std::vector<cmark_node*> nodes;
+  cmark_iter* it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+    if (ev == CMARK_EVENT_ENTER) nodes.push_back(cmark_iter_get_node(it));
+  cmark_iter_free(it);
+  return nodes;
+}
+
+std::string plain_text(cmark_node* node) {
+  std::string out;
+  cmark_iter* it = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it);
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) out += cmark_node_get_literal(n);
+    else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) out += ' ';
+  }
+  cmark_iter_free(it);
+  return squash_spaces(out);
+}
+
+// Raw HTML is dropped (and the editor warned) unless the site allows it;
+// then the tagfilter extension still disarms <script>, <iframe> and the like.
+void filter_raw_html(const std::vector<cmark_node*>& nodes, const std::function<void(cmark_node*)>& warn) {
+  for (cmark_node* n : nodes) {
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE) continue;
+    warn(n);
+    cmark_node_unlink(n);
+    cmark_node_free(n);
+  }
+}
+
+bool has_scheme(const std::string& url, std::string& scheme) {
+  auto colon = url.find(':');
+  if (colon == std::string::npos) return false;
+  auto stop = url.find_first_of("/?#");
+  if (stop != std::string::npos && stop < colon) return false;
+  scheme = ascii_lower(url.substr(0, colon));
+  return true;
+}
+
+int node_line(cmark_node* n) {
+  for (; n; n = cmark_node_parent(n))
+    if (int l = cmark_node_get_start_line(n); l > 0) return l;
+  return 1;
+}
+
+}  // namespace
+
+RenderedBody render_markdown(const Item& item, const Library& lib, const SiteConfig& config,
+                             const std::string& site_root, Diagnostics& diags) {
+  RenderedBody out;
+  auto parsed = parse(item.body);
+  auto line = [&](cmark_node* n) { return item.body_line + node_line(n) - 1; };
+  std::vector<cmark_node*> nodes = collect(parsed->doc);
+
+  if (!config.raw_html) {
+    filter_raw_html(nodes, [&](cmark_node* n) {
+      diags.warning(item.source, line(n), "raw HTML is not allowed in content and was left out",
+                    "write it in Markdown: **bold**, [link](address), ![picture](file.jpg)");
+    });
+    nodes = collect(parsed->doc);
+  }
+
+  std::set<std::string> files;
+  std::map<std::string, int> ids;
+  for (cmark_node* n : nodes) {
+    cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_PARAGRAPH && out.first_paragraph.empty() &&
+        cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_DOCUMENT)
+      out.first_paragraph = plain_text(n);
+    if (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE) continue;
+    std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+    std::string scheme;
+    if (url.empty() || url[0] == '#' || starts_with(url, "//")) continue;
+    if (has_scheme(url, scheme)) {
+      static const std::set<std::string> safe{"http", "https", "mailto", "tel"};
+      if (!safe.count(scheme)) {
+        diags.warning(item.source, line(n), "link with \"" + scheme + ":\" was disabled",
+                      "links may start with https://, http://, mailto: or tel:");
+        cmark_node_set_url(n, "#");
+      }
+      continue;
+    }
+    std::string path = url, suffix;
+    if (auto cut = path.find_first_of("?#"); cut != std::string::npos) {
+      suffix = path.substr(cut);
+      path.resize(cut);
+    }
+    std::string decoded;  // editors write "anh%201.jpg" or "anh 1.jpg"; accept both
+    for (size_t i = 0; i < path.size(); ++i) {
+      if (path[i] == '%' && i + 2 < path.size() && std::isxdigit(static_cast<unsigned char>(path[i + 1])) &&
+          std::isxdigit(static_cast<unsigned char>(path[i + 2]))) {
+        decoded += static_cast<char>(std::stoi(path.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+      } else {
+        decoded += path[i];
+      }
+    }
+    auto rel = resolve_site_path(item.dir, decoded);
+    if (!rel) {
+      diags.error(item.source, line(n), "link \"" + url + "\" leaves the site folder",
+                  "link to items by their file, e.g. ../documents/ke-hoach.md");
+      cmark_node_set_url(n, "#");
+      continue;
+    }
+    if (ends_with(ascii_lower(*rel), ".md")) {
+      auto it = lib.by_source.find(to_nfc(*rel));
+      if (it == lib.by_source.end()) {
+        diags.error(item.source, line(n), "link to \"" + url + "\": there is no such item (looked for " + *rel + ")",
+                    "check the file name; paths start from this item's folder");
+      } else if (!lib.has_page(lib.items[it->second])) {
+        diags.error(item.source, line(n), "link to \"" + url + "\": that item is a draft or not yet published",
+                    "remove the link, or publish the other item first");
+      } else {
+        const Item& target = in_language(lib, lib.items[it->second], item.lang);
+        cmark_node_set_url(n, (target.url + suffix).c_str());
+      }
+      continue;
+    }
+    FileCheck check = check_site_file(site_root, *rel);
+    if (check == FileCheck::Ok) {
+      files.insert(*rel);
+      cmark_node_set_url(n, (resource_url(item, *rel) + suffix).c_str());
+    } else if (check == FileCheck::OutsideRoot) {
+      diags.error(item.source, line(n), "\"" + url + "\" is a link to outside the site folder");
+      cmark_node_set_url(n, "#");
+    } else if (url[0] != '/' || type == CMARK_NODE_IMAGE) {
+      // A leading '/' without a file is a page address on this site.
+      diags.error(item.source, line(n), "file \"" + url + "\" does not exist (looked for " + *rel + ")",
+                  "put the file beside the item, in its bundle folder");
+    }
+  }
+
+  // Heading anchors: render each heading alone, give it an id, and put the
+  // HTML back in its place.
+  std::vector<cmark_node*> headings;
+  for (cmark_node* n : nodes)
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING) headings.push_back(n);
+  for (cmark_node* n : headings) {  // freeing a heading frees its children, so not `nodes`
+    int level = cmark_node_get_heading_level(n);
+    std::string text = plain_text(n);
+    std::string id = slugify(text);
+    if (id.empty()) id = "muc";
+    if (int seen = ids[id]++; seen > 0) id += "-" + std::to_string(seen);
+    out.headings.push_back({level, id, text});
+    char* h = cmark_render_html(n, kOptions, cmark_parser_get_syntax_extensions(parsed->parser));
+    std::string html(h);
+    free(h);
+    std::string open = "<h" + std::to_string(level) + ">";
+    std::string close = "</h" + std::to_string(level) + ">";
+    if (starts_with(html, open)) {
+      html = "<h" + std::to_string(level) + " id=\"" + id + "\">" + html.substr(open.size());
+      auto pos = html.rfind(close);
+      if (pos != std::string::npos)
+        html.insert(pos, " <a class=\"anchor\" href=\"#" + id + "\" aria-hidden=\"true\" tabindex=\"-1\">#</a>");
+    }
+    cmark_node* block = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(block, html.c_str());
+    cmark_node_insert_before(n, block);
+    cmark_node_unlink(n);
+    cmark_node_free(n);
+  }
+  out.html = render(*parsed);
+  out.files.assign(files.begin(), files.end());
+  return out;
+}
+
+std::string markdown_to_html(const std::string& markdown, bool raw_html) {
+  auto parsed = parse(markdown);
+  if (!raw_html) filter_raw_html(collect(parsed->doc), [](cmark_node*) {});
+  for (cmark_node* n : collect(parsed->doc)) {
+    cmark_node_type t = cmark_node_get_type(n);
+    std::string scheme;
+    if ((t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) && cmark_node_get_url(n) &&
+        has_scheme(cmark_node_get_url(n), scheme) && scheme != "http" && scheme != "https" &&
+        scheme != "mailto" && scheme != "tel")
+      cmark_node_set_url(n, "#");
+  }
+  return render(*parsed);
+}
+
+}  // namespace bangtin

@@ -1,0 +1,315 @@
+#include "outputs/pages.h"
+
+#include <algorithm>
+
+#include "core/parallel.h"
+#include "core/text.h"
+
+namespace bangtin {
+
+namespace {
+
+Json cards(const SiteContext& ctx, const std::vector<size_t>& ids, size_t from = 0, size_t count = SIZE_MAX) {
+  Json out = Json::array();
+  for (size_t i = from; i < ids.size() && i - from < count; ++i) out.push_back(item_card(ctx, ctx.lib.items[ids[i]]));
+  return out;
+}
+
+std::string kind_title(const SiteContext& ctx, Kind k, const std::string& lang) {
+  return ctx.templates.strings(lang).value(std::string("kinds_") + kind_name(k), kind_folder(k));
+}
+
+// Plans a list split into pages of config.pagination: /x/, /x/trang/2/, …
+void plan_list(const SiteContext& ctx, std::vector<PlannedPage>& plan, const PageInfo& base,
+               std::vector<size_t> ids, Json extra = Json::object()) {
+  size_t per = static_cast<size_t>(ctx.config.pagination);
+  size_t pages = std::max<size_t>(1, (ids.size() + per - 1) / per);
+  auto shared_ids = std::make_shared<std::vector<size_t>>(std::move(ids));
+  for (size_t n = 1; n <= pages; ++n) {
+    PlannedPage p;
+    p.info = base;
+    p.info.url = paged_url(base.url, n);
+    p.info.template_name = "list";
+    if (n > 1) {
+      p.info.title = base.title + " – " + ctx.templates.strings(base.lang).value("page", "Trang") + " " + std::to_string(n);
+      p.info.breadcrumbs.push_back({base.title, base.url});
+    }
+    std::string base_url = base.url;
+    p.view = [shared_ids, n, pages, per, base_url, extra, title = base.title, desc = base.description](const SiteContext& c) {
+      Json v = extra;
+      v["list"] = {{"title", title}, {"description", desc}};
+      v["list"]["items"] = cards(c, *shared_ids, (n - 1) * per, per);
+      v["list"]["empty"] = shared_ids->empty();
+      v["list"]["first_page"] = n == 1;
+      Json pag = {{"current", n}, {"total", pages}, {"needed", pages > 1}};
+      if (n > 1) pag["prev"] = c.href(paged_url(base_url, n - 1));
+      if (n < pages) pag["next"] = c.href(paged_url(base_url, n + 1));
+      Json nums = Json::array();
+      for (size_t k = 1; k <= pages; ++k)
+        nums.push_back({{"n", std::to_string(k)}, {"url", c.href(paged_url(base_url, k))}, {"current", k == n}});
+      pag["pages"] = nums;
+      v["list"]["pagination"] = pag;
+      return v;
+    };
+    plan.push_back(std::move(p));
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> all_languages(const SiteContext& ctx, const std::string& url_tail) {
+  std::vector<std::pair<std::string, std::string>> alts;
+  for (const auto& l : ctx.config.languages) alts.push_back({l.code, language_prefix(ctx.config, l.code) + url_tail});
+  return alts;
+}
+
+std::vector<size_t> related(const SiteContext& ctx, const Item& item, const Edition& ed) {
+  std::vector<size_t> out;
+  for (size_t id : ed.latest) {
+    if (out.size() >= 5) break;
+    const Item& other = ctx.lib.items[id];
+    if (id == item.id) continue;
+    bool shares = std::any_of(other.columns.begin(), other.columns.end(), [&](const std::string& c) {
+      return std::find(item.columns.begin(), item.columns.end(), c) != item.columns.end();
+    });
+    if (shares) out.push_back(id);
+  }
+  return out;
+}
+
+void plan_edition(const SiteContext& ctx, const Edition& ed, std::vector<PlannedPage>& plan) {
+  const SiteConfig& cfg = ctx.config;
+  const std::string& lang = ed.lang;
+  Json t = ctx.templates.strings(lang);
+  std::string p = ed.prefix;
+
+  {  // Home
+    PlannedPage home;
+    home.info = {lang, t.value("home", "Trang chủ"), "", p + "/", "home"};
+    home.info.alternates = all_languages(ctx, "/");
+    home.view = [&ed, lang](const SiteContext& c) {
+      Json v;
+      std::vector<size_t> featured(ed.featured.begin(), ed.featured.begin() + std::min<size_t>(ed.featured.size(), 5));
+      if (featured.empty() && !ed.latest.empty()) featured.push_back(ed.latest.front());
+      v["featured"] = cards(c, featured);
+      v["has_featured"] = !featured.empty();
+      v["latest"] = cards(c, ed.latest, 0, 8);
+      Json cols = Json::array();
+      for (const auto& col : c.config.columns) {
+        auto it = ed.by_column.find(col.key);
+        if (it == ed.by_column.end() || it->second.empty()) continue;
+        cols.push_back({{"title", SiteConfig::title_in(col.title, col.translations, lang)},
+                        {"url", c.href(column_url(c, lang, col.key))},
+                        {"items", cards(c, it->second, 0, 4)}});
+      }
+      v["columns"] = cols;
+      auto strip = [&](Kind k, const char* key, size_t n) {
+        auto it = ed.by_kind.find(k);
+        std::vector<size_t> none;
+        const auto& ids = it == ed.by_kind.end() ? none : it->second;
+        v[key] = {{"items", cards(c, ids, 0, n)}, {"any", !ids.empty()},
+                  {"url", c.href(language_prefix(c.config, lang) + "/" + kind_url_segment(k) + "/")}};
+      };
+      strip(Kind::Infographic, "infographics", 4);
+      strip(Kind::Video, "videos", 3);
+      strip(Kind::Audio, "radio", 3);
+      strip(Kind::Document, "documents", 5);
+      return v;
+    };
+    plan.push_back(std::move(home));
+  }
+
+  // Columns
+  {
+    PageInfo all{lang, t.value("columns", "Chuyên mục"), "", p + "/chuyen-muc/", "terms"};
+    all.alternates = all_languages(ctx, "/chuyen-muc/");
+    PlannedPage pp{all, [&ed, lang](const SiteContext& c) {
+                     Json terms = Json::array();
+                     for (const auto& col : c.config.columns) {
+                       auto it = ed.by_column.find(col.key);
+                       terms.push_back({{"name", SiteConfig::title_in(col.title, col.translations, lang)},
+                                        {"url", c.href(column_url(c, lang, col.key))},
+                                        {"count", std::to_string(it == ed.by_column.end() ? 0 : it->second.size())}});
+                     }
+                     return Json{{"terms", terms}};
+                   }};
+    plan.push_back(std::move(pp));
+  }
+  for (const auto& col : cfg.columns) {
+    PageInfo info{lang, SiteConfig::title_in(col.title, col.translations, lang), "", column_url(ctx, lang, col.key), "list"};
+    auto tr = col.translations.find(lang);
+    info.description = tr != col.translations.end() && !tr->second.description.empty() ? tr->second.description : col.description;
+    info.active_column = col.key;
+    info.alternates = all_languages(ctx, "/chuyen-muc/" + col.key + "/");
+    info.breadcrumbs.push_back({t.value("columns", "Chuyên mục"), p + "/chuyen-muc/"});
+    auto it = ed.by_column.find(col.key);
+    plan_list(ctx, plan, info, it == ed.by_column.end() ? std::vector<size_t>{} : it->second);
+  }
+
+  // Kinds
+  for (Kind k : {Kind::Article, Kind::Infographic, Kind::Video, Kind::Audio}) {
+    PageInfo info{lang, kind_title(ctx, k, lang), "", p + "/" + kind_url_segment(k) + "/", "list"};
+    info.alternates = all_languages(ctx, std::string("/") + kind_url_segment(k) + "/");
+    auto it = ed.by_kind.find(k);
+    plan_list(ctx, plan, info, it == ed.by_kind.end() ? std::vector<size_t>{} : it->second);
+  }
+
+  // Document library: every document, with facets by type, issuer and year.
+  {
+    auto facet = [&](const std::vector<Group>& groups, const std::string& seg) {
+      Json out = Json::array();
+      for (const auto& g : groups)
+        out.push_back({{"name", g.name}, {"url", ctx.href(p + "/van-ban/" + seg + "/" + g.slug + "/")},
+                       {"count", std::to_string(g.items.size())}});
+      return out;
+    };
+    Json facets = {{"library", true},
+                   {"doc_types", facet(ed.doc_types, "loai")},
+                   {"issuers", facet(ed.issuers, "co-quan")},
+                   {"years", facet(ed.years, "nam")}};
+    std::string lib_title = kind_title(ctx, Kind::Document, lang);
+    PageInfo info{lang, lib_title, "", p + "/van-ban/", "list"};
+    info.alternates = all_languages(ctx, "/van-ban/");
+    auto it = ed.by_kind.find(Kind::Document);
+    plan_list(ctx, plan, info, it == ed.by_kind.end() ? std::vector<size_t>{} : it->second, facets);
+    auto groups = [&](const std::vector<Group>& gs, const std::string& seg, const std::string& label) {
+      for (const auto& g : gs) {
+        PageInfo gi{lang, label + ": " + g.name, "", p + "/van-ban/" + seg + "/" + g.slug + "/", "list"};
+        gi.breadcrumbs.push_back({lib_title, p + "/van-ban/"});
+        gi.alternates = {{lang, gi.url}};
+        plan_list(ctx, plan, gi, g.items, facets);
+      }
+    };
+    groups(ed.doc_types, "loai", t.value("doc_type", "Loại văn bản"));
+    groups(ed.issuers, "co-quan", t.value("issuer", "Cơ quan ban hành"));
+    groups(ed.years, "nam", t.value("year", "Năm"));
+  }
+
+  // Tags
+  {
+    PageInfo all{lang, t.value("tags", "Chủ đề"), "", p + "/the/", "terms"};
+    all.alternates = all_languages(ctx, "/the/");
+    plan.push_back({all, [&ed, p](const SiteContext& c) {
+                      Json terms = Json::array();
+                      for (const auto& tag : ed.tags)
+                        terms.push_back({{"name", tag.name}, {"url", c.href(p + "/the/" + tag.slug + "/")},
+                                         {"count", std::to_string(tag.items.size())}});
+                      return Json{{"terms", terms}};
+                    }});
+    for (const auto& tag : ed.tags) {
+      PageInfo info{lang, tag.name, "", p + "/the/" + tag.slug + "/", "list"};
+      info.breadcrumbs.push_back({t.value("tags", "Chủ đề"), p + "/the/"});
+      info.alternates = {{lang, info.url}};
+      plan_list(ctx, plan, info, tag.items);
+    }
+  }
+
+  // Units
+  {
+    PageInfo all{lang, t.value("units", "Đơn vị"), "", p + "/don-vi/", "terms"};
+    all.alternates = all_languages(ctx, "/don-vi/");
+    plan.push_back({all, [&ed, lang](const SiteContext& c) {
+                      std::vector<const Unit*> units;
+                      for (const auto& u : c.config.units) units.push_back(&u);
+                      std::stable_sort(units.begin(), units.end(), [&](const Unit* a, const Unit* b) {
+                        if ((a->kind == "department") != (b->kind == "department")) return a->kind == "department";
+                        return collate_less(SiteConfig::title_in(a->title, a->translations, lang),
+                                            SiteConfig::title_in(b->title, b->translations, lang));
+                      });
+                      Json terms = Json::array();
+                      for (const Unit* u : units) {
+                        auto it = ed.by_unit.find(u->key);
+                        terms.push_back({{"name", SiteConfig::title_in(u->title, u->translations, lang)},
+                                         {"url", c.href(unit_url(c, lang, u->key))},
+                                         {"count", std::to_string(it == ed.by_unit.end() ? 0 : it->second.size())}});
+                      }
+                      return Json{{"terms", terms}};
+                    }});
+    for (const auto& u : cfg.units) {
+      PageInfo info{lang, SiteConfig::title_in(u.title, u.translations, lang), "", unit_url(ctx, lang, u.key), "list"};
+      info.breadcrumbs.push_back({t.value("units", "Đơn vị"), p + "/don-vi/"});
+      info.alternates = all_languages(ctx, "/don-vi/" + u.key + "/");
+      auto it = ed.by_unit.find(u.key);
+      plan_list(ctx, plan, info, it == ed.by_unit.end() ? std::vector<size_t>{} : it->second);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<PlannedPage> plan_pages(const SiteContext& ctx) {
+  std::vector<PlannedPage> plan;
+  for (const auto& ed : ctx.lib.editions) plan_edition(ctx, ed, plan);
+  for (const Item& item : ctx.lib.items) {
+    if (!ctx.lib.has_page(item)) continue;
+    const Edition* ed = ctx.lib.edition(item.lang);
+    if (!ed) continue;
+    PlannedPage p;
+    p.info = {item.lang, item.title, item.summary, item.url, kind_name(item.kind)};
+    p.info.noindex = item.publication == Publication::Expired;
+    p.in_sitemap = item.listed();
+    p.lastmod = item.updated ? item.updated : std::optional<Timestamp>(item.date);
+    p.info.alternates.push_back({item.lang, item.url});
+    for (size_t id : item.translations) p.info.alternates.push_back({ctx.lib.items[id].lang, ctx.lib.items[id].url});
+    std::sort(p.info.alternates.begin(), p.info.alternates.end(), [&](const auto& a, const auto& b) {
+      auto rank = [&](const std::string& l) {
+        for (size_t i = 0; i < ctx.config.languages.size(); ++i)
+          if (ctx.config.languages[i].code == l) return i;
+        return ctx.config.languages.size();
+      };
+      return rank(a.first) < rank(b.first);
+    });
+    if (!item.columns.empty()) {
+      p.info.active_column = item.columns.front();
+      if (const Column* c = ctx.config.find_column(item.columns.front()))
+        p.info.breadcrumbs.push_back({SiteConfig::title_in(c->title, c->translations, item.lang),
+                                      column_url(ctx, item.lang, c->key)});
+    } else if (item.kind != Kind::Page && item.kind != Kind::Banner) {
+      p.info.breadcrumbs.push_back({kind_title(ctx, item.kind, item.lang),
+                                    language_prefix(ctx.config, item.lang) + "/" + kind_url_segment(item.kind) + "/"});
+    }
+    p.info.breadcrumbs.push_back({item.title, item.url});
+    if (!item.cover.empty()) p.info.image = resource_url(item, item.cover);
+    else if (item.infographic) p.info.image = resource_url(item, item.infographic->image);
+    p.view = [&item, ed](const SiteContext& c) {
+      Json v;
+      v["item"] = item_view(c, item);
+      v["related"] = cards(c, related(c, item, *ed));
+      v["has_related"] = !v["related"].empty();
+      return v;
+    };
+    plan.push_back(std::move(p));
+  }
+  return plan;
+}
+
+std::vector<OutputFile> render_pages(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs,
+                                     Diagnostics& diags) {
+  std::vector<OutputFile> out(plan.size());
+  parallel_for(plan.size(), jobs, [&](size_t i) {
+    const PlannedPage& p = plan[i];
+    Json view = common_view(ctx, p.info);
+    Json own = p.view(ctx);
+    for (auto it = own.begin(); it != own.end(); ++it) view[it.key()] = it.value();
+    out[i].path = url_to_output_path(p.info.url);
+    out[i].bytes = ctx.templates.render(p.info.template_name, view, diags);
+  });
+  return out;
+}
+
+std::vector<OutputFile> special_pages(const SiteContext& ctx, Diagnostics& diags) {
+  std::vector<OutputFile> out;
+  const std::string& lang = ctx.config.default_language;
+  PageInfo nf{lang, ctx.templates.strings(lang).value("not_found", "Không tìm thấy trang"), "", "/404.html", "404"};
+  nf.noindex = true;
+  Json v = common_view(ctx, nf);
+  out.push_back({"404.html", ctx.templates.render("404", v, diags), ""});
+  for (const auto& [alias, id] : ctx.lib.aliases) {
+    const Item& item = ctx.lib.items[id];
+    PageInfo info{item.lang, item.title, "", item.url, "alias"};
+    Json a = common_view(ctx, info);
+    a["target"] = {{"url", ctx.href(item.url)}, {"absolute", ctx.absolute(item.url)}, {"title", item.title}};
+    out.push_back({url_to_output_path(alias), ctx.templates.render("alias", a, diags), ""});
+  }
+  return out;
+}
+
+}  // namespace bangtin

@@ -1,0 +1,27 @@
+// Every HTML page of the portal, planned first (cheap, in a fixed order) and
+// rendered afterwards in parallel.
+#pragma once
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "core/output.h"
+#include "outputs/views.h"
+
+namespace bangtin {
+
+struct PlannedPage {
+  PageInfo info;
+  std::function<Json(const SiteContext&)> view;  // the page's own part of the view
+  bool in_sitemap = true;
+  std::optional<Timestamp> lastmod;
+};
+
+std::vector<PlannedPage> plan_pages(const SiteContext& ctx);
+// Renders the plan into files, in parallel, in plan order.
+std::vector<OutputFile> render_pages(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs,
+                                     Diagnostics& diags);
+// Redirect pages for aliases and the root 404.html.
+std::vector<OutputFile> special_pages(const SiteContext& ctx, Diagnostics& diags);
+
+}  // namespace bangtin

@@ -1,0 +1,50 @@
+// View models: what templates see. Built as JSON (so a site's template author
+// can dump and read them), turned into Mustache data only in render/.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "assemble/library.h"
+#include "config/config.h"
+#include "render/templates.h"
+
+namespace bangtin {
+
+using Json = nlohmann::json;
+
+// Everything a page-making function needs, read-only.
+struct SiteContext {
+  const SiteConfig& config;
+  const Library& lib;
+  const Templates& templates;
+  const std::map<std::string, std::string>& assets;  // "css/site.css" → "/assets/css/site.1a2b3c.css"
+  std::string site_root;
+  std::string base_path;  // path part of base_url without the trailing '/': "" or "/portal"
+
+  std::string href(const std::string& site_url) const { return base_path + site_url; }
+  std::string absolute(const std::string& site_url) const;
+  std::string date_display(Timestamp t, const std::string& lang) const;
+  std::string day_display(Timestamp t, const std::string& lang) const;
+};
+
+// A page under construction: its own fields plus the common frame.
+struct PageInfo {
+  std::string lang;
+  std::string title;
+  std::string description;
+  std::string url;  // site-relative
+  std::string template_name;
+  std::vector<std::pair<std::string, std::string>> breadcrumbs;  // title, url
+  std::vector<std::pair<std::string, std::string>> alternates;   // lang, url
+  std::string active_column;
+  bool noindex = false;
+  std::string image;  // site-relative, for og:image
+};
+
+Json common_view(const SiteContext& ctx, const PageInfo& page);
+Json item_card(const SiteContext& ctx, const Item& item);
+Json item_view(const SiteContext& ctx, const Item& item);
+std::string column_url(const SiteContext& ctx, const std::string& lang, const std::string& key);
+std::string unit_url(const SiteContext& ctx, const std::string& lang, const std::string& key);
+
+}  // namespace bangtin

@@ -1,0 +1,128 @@
+#include "render/templates.h"
+
+#include <filesystem>
+#include <kainjow/mustache.hpp>
+
+#include "core/disk.h"
+#include "core/text.h"
+
+namespace fs = std::filesystem;
+namespace mstch = kainjow::mustache;
+
+namespace bangtin {
+
+namespace {
+
+mstch::data to_data(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+      mstch::data d{mstch::data::type::object};
+      for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), to_data(it.value()));
+      return d;
+    }
+    case nlohmann::json::value_t::array: {
+      mstch::data d{mstch::data::type::list};
+      for (const auto& e : j) d.push_back(to_data(e));
+      return d;
+    }
+    case nlohmann::json::value_t::string: return mstch::data{j.get<std::string>()};
+    case nlohmann::json::value_t::boolean: return mstch::data{j.get<bool>()};
+    case nlohmann::json::value_t::null: return mstch::data{false};
+    default: return mstch::data{j.dump()};
+  }
+}
+
+void add_file(std::map<std::string, std::string>& templates, std::map<std::string, std::string>& origin,
+              std::map<std::string, nlohmann::json>& strings, const std::string& rel, const std::string& text,
+              Diagnostics& diags) {
+  // rel: "templates/home.mustache" or "templates/i18n/vi.json"
+  std::string name = rel.substr(10);
+  if (ends_with(name, ".mustache")) {
+    name.resize(name.size() - 9);
+    templates[name] = to_nfc(text);
+    origin[name] = rel;
+  } else if (starts_with(name, "i18n/") && ends_with(name, ".json")) {
+    std::string lang = name.substr(5, name.size() - 10);
+    try {
+      nlohmann::json j = nlohmann::json::parse(text);
+      if (!j.is_object()) throw std::runtime_error("not an object");
+      for (auto it = j.begin(); it != j.end(); ++it) strings[lang][it.key()] = it.value();
+    } catch (const std::exception& e) {
+      diags.error(rel, 0, std::string("interface strings are not a valid JSON object: ") + e.what());
+    }
+  }
+}
+
+}  // namespace
+
+Templates Templates::load(const std::string& site_root, Diagnostics& diags) {
+  Templates t;
+  for (const auto& [path, bytes] : builtin_theme())
+    if (starts_with(path, "templates/")) add_file(t.templates_, t.origin_, t.strings_, path, bytes, diags);
+  fs::path dir = fs::path(site_root) / "templates";
+  std::error_code ec;
+  if (fs::is_directory(dir, ec)) {
+    std::vector<std::string> files;
+    for (auto& e : fs::recursive_directory_iterator(dir, ec))
+      if (e.is_regular_file()) files.push_back(fs::relative(e.path(), site_root).generic_string());
+    std::sort(files.begin(), files.end());
+    for (const auto& rel : files) {
+      std::string text;
+      if (!read_file(site_root + "/" + rel, text)) {
+        diags.error(rel, 0, "cannot read template");
+        continue;
+      }
+      if (find_invalid_utf8(text) != std::string::npos) {
+        diags.error(rel, 0, "template is not valid UTF-8");
+        continue;
+      }
+      add_file(t.templates_, t.origin_, t.strings_, rel, text, diags);
+    }
+  }
+  return t;
+}
+
+Templates Templates::from(std::map<std::string, std::string> templates, std::map<std::string, nlohmann::json> strings) {
+  Templates t;
+  for (auto& [name, text] : templates) t.origin_[name] = "templates/" + name + ".mustache";
+  t.templates_ = std::move(templates);
+  t.strings_ = std::move(strings);
+  return t;
+}
+
+nlohmann::json Templates::strings(const std::string& lang) const {
+  nlohmann::json out = nlohmann::json::object();
+  if (auto it = strings_.find("vi"); it != strings_.end()) out = it->second;
+  if (auto it = strings_.find(lang); it != strings_.end())
+    for (auto s = it->second.begin(); s != it->second.end(); ++s) out[s.key()] = s.value();
+  return out;
+}
+
+std::string Templates::render(const std::string& name, const nlohmann::json& view, Diagnostics& diags) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) {
+    diags.error("templates/" + name + ".mustache", 0, "template is missing");
+    return {};
+  }
+  mstch::mustache tmpl{it->second};
+  if (!tmpl.is_valid()) {
+    diags.error(origin_.at(name), 0, "template error: " + tmpl.error_message());
+    return {};
+  }
+  mstch::data data = to_data(view);
+  // Partials live under templates/partials/, so their names ("partials/head")
+  // can never shadow a key of the view.
+  for (const auto& [pname, ptext] : templates_) {
+    if (!starts_with(pname, "partials/")) continue;
+    const std::string* text = &ptext;
+    data.set(pname, mstch::partial{[text] { return *text; }});
+  }
+  std::string out = tmpl.render(data);
+  if (!tmpl.is_valid()) {
+    diags.error(origin_.at(name), 0, "template error: " + tmpl.error_message());
+    return {};
+  }
+  return out;
+}
+
+}  // namespace bangtin

@@ -1,0 +1,148 @@
+#include "site/build.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include "config/config.h"
+#include "content/discover.h"
+#include "content/front_matter.h"
+#include "core/parallel.h"
+#include "core/text.h"
+#include "markdown/markdown.h"
+#include "outputs/pages.h"
+#include "outputs/site_files.h"
+#include "render/templates.h"
+#include "write/publish.h"
+
+namespace fs = std::filesystem;
+
+namespace bangtin {
+
+namespace {
+
+class StageTimer {
+ public:
+  explicit StageTimer(std::vector<StageTime>& out) : out_(out) {}
+  void done(const char* stage) {
+    auto now = std::chrono::steady_clock::now();
+    out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count()});
+    last_ = now;
+  }
+
+ private:
+  std::vector<StageTime>& out_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+bool check_output_dir(const std::string& root, const std::string& output, Diagnostics& diags) {
+  std::error_code ec;
+  fs::path r = fs::weakly_canonical(root, ec), o = fs::weakly_canonical(output, ec);
+  std::string rs = r.string() + "/", os = o.string() + "/";
+  bool inside_source = starts_with(os, rs) && (starts_with(os, rs + "content/") || starts_with(os, rs + "templates/") ||
+                                               starts_with(os, rs + "assets/"));
+  if (starts_with(rs, os) || inside_source) {
+    diags.error(output, 0, "the output folder would replace the site's own files",
+                "choose an output folder outside content/, templates/ and assets/, e.g. public/");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+BuildResult build_site(const BuildOptions& options, Disk& disk) {
+  BuildResult result;
+  Diagnostics& diags = result.diags;
+  StageTimer timer(result.timings);
+  std::string root = options.source.empty() ? "." : options.source;
+  std::string output = options.output.empty() ? root + "/public" : options.output;
+
+  SiteConfig config;
+  if (!load_config(root, config, diags)) return result;
+  if (!options.base_url.empty()) {
+    config.base_url = options.base_url;
+    if (!ends_with(config.base_url, "/")) config.base_url += "/";
+  }
+  Timestamp now{static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
+                                         std::chrono::system_clock::now().time_since_epoch()).count())};
+  if (!options.now.empty()) {
+    auto t = parse_iso_datetime(options.now, config.utc_offset_minutes);
+    if (!t) {
+      diags.error("--now", 0, "\"" + options.now + "\" is not a date and time", "write it as 2026-01-19T08:00:00+07:00");
+      return result;
+    }
+    now = *t;
+  }
+  if (options.write && !check_output_dir(root, output, diags)) return result;
+  timer.done("config");
+
+  std::vector<SourceFile> sources = discover(root, config, diags);
+  timer.done("discover");
+
+  std::vector<std::optional<Item>> parsed(sources.size());
+  std::vector<Diagnostics> parse_diags(sources.size());
+  parallel_for(sources.size(), options.jobs, [&](size_t i) {
+    std::string text;
+    if (!read_file(root + "/" + sources[i].path, text)) {
+      parse_diags[i].error(sources[i].path, 0, "cannot read file");
+      return;
+    }
+    parsed[i] = parse_item(sources[i], text, config, root, parse_diags[i]);
+  });
+  std::vector<Item> items;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    diags.merge(parse_diags[i]);
+    if (parsed[i]) items.push_back(std::move(*parsed[i]));
+  }
+  timer.done("parse");
+
+  Library lib = assemble(std::move(items), config, now, diags);
+  result.items = lib.items.size();
+  result.next_change = lib.next_change;
+  result.next_change_source = lib.next_change_reason;
+  timer.done("assemble");
+
+  parallel_for(lib.items.size(), options.jobs, [&](size_t i) {
+    Item& item = lib.items[i];
+    if (!lib.has_page(item)) return;
+    RenderedBody body = render_markdown(item, lib, config, root, diags);
+    item.body_html = std::move(body.html);
+    item.headings = std::move(body.headings);
+    item.resources = std::move(body.files);
+    if (item.summary.empty()) item.summary = cut_at_word(body.first_paragraph, 240);
+  });
+  timer.done("markdown");
+
+  Templates templates = Templates::load(root, diags);
+  std::map<std::string, std::string> asset_urls;
+  std::vector<OutputFile> assets = collect_assets(root, asset_urls, diags);
+  std::string base_path;
+  {
+    auto scheme = config.base_url.find("://");
+    auto slash = config.base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+    if (slash != std::string::npos) base_path = config.base_url.substr(slash);
+    if (ends_with(base_path, "/")) base_path.pop_back();
+  }
+  SiteContext ctx{config, lib, templates, asset_urls, root, base_path};
+  if (diags.has_errors()) return result;  // rendering half a site helps no one
+  std::vector<PlannedPage> plan = plan_pages(ctx);
+  result.files = render_pages(ctx, plan, options.jobs, diags);
+  result.pages = result.files.size();
+  timer.done("render");
+
+  for (auto& f : special_pages(ctx, diags)) result.files.push_back(std::move(f));
+  result.files.push_back({"sitemap.xml", sitemap_xml(ctx, plan), ""});
+  result.files.push_back({"robots.txt", robots_txt(ctx), ""});
+  result.files.push_back({"rebuild.json", rebuild_json(ctx), ""});
+  for (auto& f : assets) result.files.push_back(std::move(f));
+  for (auto& f : media_files(ctx)) result.files.push_back(std::move(f));
+  timer.done("outputs");
+
+  if (options.write && !diags.has_errors()) {
+    result.write_status = publish(disk, result.files, root, output, options.jobs);
+    timer.done("write");
+  }
+  return result;
+}
+
+}  // namespace bangtin

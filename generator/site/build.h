@@ -1,0 +1,42 @@
+// One build: a short list of stages, each timed.
+//   config → discover → parse → assemble → markdown → render → outputs → write
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assemble/library.h"
+#include "core/disk.h"
+#include "core/output.h"
+#include "core/status.h"
+
+namespace bangtin {
+
+struct BuildOptions {
+  std::string source = ".";
+  std::string output;    // default: <source>/public
+  std::string now;       // ISO 8601; default: the real clock
+  std::string base_url;  // overrides site-config.json
+  int jobs = 0;          // 0: one per core
+  bool write = true;     // false: check only
+};
+
+struct StageTime {
+  std::string stage;
+  double ms;
+};
+
+struct BuildResult {
+  Diagnostics diags;
+  std::vector<OutputFile> files;
+  std::vector<StageTime> timings;
+  size_t items = 0, pages = 0;
+  std::optional<Timestamp> next_change;
+  std::string next_change_source;
+  Status write_status = Status::ok();
+  bool ok() const { return !diags.has_errors() && write_status.is_ok(); }
+};
+
+BuildResult build_site(const BuildOptions& options, Disk& disk);
+
+}  // namespace bangtin
