@@ -98,11 +98,15 @@ std::vector<Tag> make_tags(const std::vector<size_t>& ids, const std::vector<Ite
   }
   std::vector<Tag> tags;
   for (auto& [key, counts] : spellings) {
-    // The spelling most editors used; ties go to the one sorting first.
+    // The spelling most editors used; on a tie the one with more capitals
+    // ("Đại hội XIV" over "đại hội xiv"), then the one sorting first.
+    auto capitals = [](const std::string& s) { return count_uppercase(s); };
     std::string best;
     int best_n = 0;
     for (const auto& [s, n] : counts)
-      if (n > best_n || (n == best_n && collate_less(s, best))) best = s, best_n = n;
+      if (n > best_n || (n == best_n && (capitals(s) > capitals(best) ||
+                                          (capitals(s) == capitals(best) && collate_less(s, best)))))
+        best = s, best_n = n;
     Tag tag{key, best, slugify(best), members[key]};
     sort_ids(tag.items, items, newer);
     tags.push_back(std::move(tag));

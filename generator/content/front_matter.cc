@@ -294,7 +294,12 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
     for (auto& [alias, node] : r.list(*n, "aliases")) {
       auto p = resolve_site_path("", alias);
       if (!p || p->empty()) r.error(node, "alias \"" + alias + "\" is not a path on this site");
-      else item.aliases.push_back("/" + *p);
+      else {
+        // "/tin-cu/bai" and "/tin-cu/bai/" are one address: a folder.
+        std::string a = "/" + *p;
+        if (file_name(a).find('.') == std::string::npos) a += "/";
+        item.aliases.push_back(a);
+      }
     }
   }
   item.unit = config.default_unit;

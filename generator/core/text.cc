@@ -112,6 +112,14 @@ std::string label_key(std::string_view s) {
   return to_nfc(to_utf8(u));
 }
 
+size_t count_uppercase(std::string_view s) {
+  icu::UnicodeString u = to_unicode(s);
+  size_t n = 0;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+    if (u_isupper(u.char32At(i))) ++n;
+  return n;
+}
+
 static const icu::Collator* vietnamese_collator() {
   static std::unique_ptr<icu::Collator> coll = [] {
     UErrorCode status = U_ZERO_ERROR;

@@ -21,6 +21,9 @@ std::string slugify(std::string_view s);
 // `Đại hội XIV`, `đại hội xiv` and an NFD spelling share one key.
 std::string label_key(std::string_view s);
 
+// Number of upper-case letters (any script).
+size_t count_uppercase(std::string_view s);
+
 // Vietnamese collation (ICU "vi"): true when a sorts before b.
 bool collate_less(std::string_view a, std::string_view b);
 void sort_vietnamese(std::vector<std::string>& v);

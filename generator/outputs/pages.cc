@@ -1,6 +1,7 @@
 #include "outputs/pages.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/parallel.h"
 #include "core/text.h"
@@ -22,6 +23,8 @@ std::string kind_title(const SiteContext& ctx, Kind k, const std::string& lang) 
 // Plans a list split into pages of config.pagination: /x/, /x/trang/2/, …
 void plan_list(const SiteContext& ctx, std::vector<PlannedPage>& plan, const PageInfo& base,
                std::vector<size_t> ids, Json extra = Json::object()) {
+  // Other languages get a list only where they have something to list.
+  if (ids.empty() && base.lang != ctx.config.default_language) return;
   size_t per = static_cast<size_t>(ctx.config.pagination);
   size_t pages = std::max<size_t>(1, (ids.size() + per - 1) / per);
   auto shared_ids = std::make_shared<std::vector<size_t>>(std::move(ids));
@@ -278,6 +281,11 @@ std::vector<PlannedPage> plan_pages(const SiteContext& ctx) {
     };
     plan.push_back(std::move(p));
   }
+  // A language switcher offers only the languages a page really exists in.
+  std::set<std::string> planned;
+  for (const auto& p : plan) planned.insert(p.info.url);
+  for (auto& p : plan)
+    std::erase_if(p.info.alternates, [&](const auto& alt) { return !planned.count(alt.second); });
   return plan;
 }
 

@@ -137,7 +137,7 @@ Json item_card(const SiteContext& ctx, const Item& item) {
                     : item.infographic  ? item.infographic->alt
                     : item.banner       ? item.banner->alt
                                         : item.title;
-  if (!image.empty()) card["image"] = {{"url", ctx.href(resource_url(item, image))}, {"alt", alt}};
+  if (!image.empty()) card["image"] = {{"src", ctx.href(resource_url(item, image))}, {"alt", alt}};
   if (const Unit* u = ctx.config.find_unit(item.unit))
     card["unit"] = {{"title", SiteConfig::title_in(u->title, u->translations, item.lang)},
                     {"url", ctx.href(unit_url(ctx, item.lang, u->key))}};

@@ -96,7 +96,9 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   }
   timer.done("parse");
 
-  Library lib = assemble(std::move(items), config, now, diags);
+  auto shared = std::make_shared<Library>(assemble(std::move(items), config, now, diags));
+  result.library = shared;
+  Library& lib = *shared;
   result.items = lib.items.size();
   result.next_change = lib.next_change;
   result.next_change_source = lib.next_change_reason;

@@ -1,0 +1,163 @@
+// What a build promises, end to end: publication rules, links, Vietnamese
+// dates, translations, atomic replacement of the output, determinism.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "core/disk.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace bangtin;
+using namespace bangtin::testing;
+
+namespace {
+
+const std::string kNow = "2026-01-25T00:00:00+07:00";
+const std::string kMinimal = kSites + "/valid-minimal";
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+size_t files_containing(const std::map<std::string, std::string>& files, const std::string& needle) {
+  size_t n = 0;
+  for (const auto& [path, bytes] : files) n += contains(bytes, needle) || contains(path, needle);
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("drafts and scheduled items appear nowhere; expired ones leave lists and the sitemap") {
+  auto files = files_of(build_in_memory(kMinimal, kNow));
+  CHECK(files_containing(files, "Bài nháp bí mật") == 0);
+  CHECK(files_containing(files, "bai-viet/nhap") == 0);
+  CHECK(files_containing(files, "Bài hẹn giờ tương lai") == 0);
+  CHECK(files_containing(files, "bai-viet/hen-gio") == 0);
+  // The expired notice keeps its page (old links still work) but is withdrawn.
+  REQUIRE(files.count("bai-viet/het-han/index.html"));
+  CHECK(contains(files["bai-viet/het-han/index.html"], "<meta name=\"robots\" content=\"noindex\">"));
+  CHECK_FALSE(contains(files["sitemap.xml"], "het-han"));
+  CHECK_FALSE(contains(files["chuyen-muc/tin-tuc/index.html"], "Thông báo đã hết hạn"));
+  CHECK_FALSE(contains(files["index.html"], "Thông báo đã hết hạn"));
+}
+
+TEST_CASE("the scheduled item is published by the first build at or after its date") {
+  auto before = files_of(build_in_memory(kMinimal, "2026-03-01T06:59:59+07:00"));
+  auto after = files_of(build_in_memory(kMinimal, "2026-03-01T07:00:00+07:00"));
+  CHECK(before.count("bai-viet/hen-gio/index.html") == 0);
+  CHECK(after.count("bai-viet/hen-gio/index.html") == 1);
+  CHECK(contains(after["sitemap.xml"], "https://thu.example.gov.vn/bai-viet/hen-gio/"));
+}
+
+TEST_CASE("rebuild.json names the next time the output changes") {
+  auto files = files_of(build_in_memory(kMinimal, kNow));
+  CHECK(files["rebuild.json"] ==
+        "{\n  \"built_at\": \"2026-01-25T00:00:00+07:00\",\n  \"next_change\": \"2026-03-01T07:00:00+07:00\",\n"
+        "  \"next_change_source\": \"content/articles/hen-gio.md\"\n}\n");
+}
+
+TEST_CASE("links between items, anchors, bundle images and aliases resolve") {
+  auto files = files_of(build_in_memory(kMinimal, kNow));
+  const std::string& mot = files["bai-viet/mot/index.html"];
+  CHECK(contains(mot, "<a href=\"/bai-viet/anh-bai/#muc-hai\">bài hai</a>"));
+  CHECK(contains(mot, "<a href=\"/van-ban/kh-1/\">kế hoạch</a>"));
+  CHECK(contains(mot, "<h2 id=\"muc-mot\">Mục một"));
+  CHECK(contains(files["bai-viet/anh-bai/index.html"], "<img src=\"/bai-viet/anh-bai/bia.png\" alt=\"Ảnh một\" />"));
+  CHECK(files["bai-viet/anh-bai/bia.png"] == "copy of content/articles/anh-bai/bia.png");
+  CHECK(contains(files["tin-cu/bai-co-anh.html"], "url=/bai-viet/anh-bai/"));
+}
+
+TEST_CASE("dates read the Vietnamese way with +07:00") {
+  auto files = files_of(build_in_memory(kMinimal, kNow));
+  const std::string& mot = files["bai-viet/mot/index.html"];
+  CHECK(contains(mot, "<time datetime=\"2026-01-10T08:00:00+07:00\">Thứ Bảy, 10/01/2026 08:00</time>"));
+}
+
+TEST_CASE("one tag however it is cased, and translations link each other") {
+  auto files = files_of(build_in_memory(kMinimal, kNow));
+  const std::string& tag = files["the/dai-hoi-xiv/index.html"];
+  CHECK(contains(tag, "<h1>Đại hội XIV</h1>"));
+  CHECK(contains(tag, "/bai-viet/mot/"));
+  CHECK(contains(tag, "/bai-viet/anh-bai/"));
+  const std::string& vi = files["bai-viet/anh-bai/index.html"];
+  CHECK(contains(vi, "<link rel=\"alternate\" hreflang=\"en\" href=\"https://thu.example.gov.vn/en/bai-viet/anh-bai/\">"));
+  CHECK(contains(files["en/bai-viet/anh-bai/index.html"], "hreflang=\"vi\""));
+  CHECK(contains(files["sitemap.xml"],
+                 "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://thu.example.gov.vn/en/bai-viet/anh-bai/\"/>"));
+  // A page with no English version offers no English link.
+  CHECK_FALSE(contains(files["bai-viet/mot/index.html"], "hreflang=\"en\""));
+}
+
+TEST_CASE("two builds give byte-identical output whatever the thread count") {
+  auto one = files_of(build_in_memory(kMinimal, kNow, 1));
+  auto two = files_of(build_in_memory(kMinimal, kNow, 2));
+  auto four = files_of(build_in_memory(kMinimal, kNow, 4));
+  CHECK(one.size() > 30);
+  CHECK(one == two);
+  CHECK(one == four);
+}
+
+TEST_CASE("a failed build leaves the previous output byte for byte as it was") {
+  TempDir tmp("atomic");
+  std::string site = tmp.path() + "/site", out = tmp.path() + "/public";
+  fs::copy(kMinimal, site, fs::copy_options::recursive);
+  BuildOptions o;
+  o.source = site;
+  o.output = out;
+  o.now = kNow;
+  RealDisk disk;
+  REQUIRE(build_site(o, disk).ok());
+  auto good = snapshot(out);
+  REQUIRE(good.count("index.html"));
+
+  std::ofstream(site + "/content/articles/hong.md") << "---\ntitle: Hỏng\ndate: hôm qua\ncolumns: [tin-tuc]\n---\n";
+  std::ofstream(site + "/content/articles/ba.md", std::ios::app) << "\nThêm một câu.\n";
+  BuildResult failed = build_site(o, disk);
+  CHECK_FALSE(failed.ok());
+  CHECK(snapshot(out) == good);
+  // Nothing is left beside the output either.
+  size_t entries = 0;
+  for (auto& e : fs::directory_iterator(tmp.path())) entries += e.path().filename() != "site";
+  CHECK(entries == 1);
+
+  fs::remove(site + "/content/articles/hong.md");
+  REQUIRE(build_site(o, disk).ok());
+  auto rebuilt = snapshot(out);
+  CHECK(rebuilt != good);
+  CHECK(contains(rebuilt["bai-viet/ba/index.html"], "Thêm một câu."));
+}
+
+TEST_CASE("the output folder may not replace the site's own files") {
+  BuildOptions o;
+  o.source = kMinimal;
+  o.output = kMinimal + "/content";
+  o.now = kNow;
+  MemoryDisk disk;
+  BuildResult r = build_site(o, disk);
+  CHECK_FALSE(r.ok());
+  CHECK(disk.files().empty());
+}
+
+TEST_CASE("the command line: exit status 1 with path:line and the source line, 2 for bad flags") {
+  TempDir tmp("cli");
+  std::string log = tmp.path() + "/log";
+  std::string cmd = std::string(BANGTIN_BINARY) + " check --source " + kSites + "/invalid-front-matter --now " + kNow +
+                    " > " + log + " 2>&1";
+  int status = std::system(cmd.c_str());
+  CHECK(WEXITSTATUS(status) == 1);
+  std::string text;
+  read_file(log, text);
+  CHECK(contains(text, "content/articles/sai-khoa.md:5: unknown front matter key \"tieu_de\" for articles\n"
+                       "    tieu_de: nhầm\n"));
+  CHECK(contains(text, "21 errors, 0 warnings"));
+
+  status = std::system((std::string(BANGTIN_BINARY) + " build --frobnicate > " + log + " 2>&1").c_str());
+  CHECK(WEXITSTATUS(status) == 2);
+  status = std::system((std::string(BANGTIN_BINARY) + " biuld > " + log + " 2>&1").c_str());
+  CHECK(WEXITSTATUS(status) == 2);
+  read_file(log, text);
+  CHECK(contains(text, "did you mean 'build'?"));
+}

@@ -1,0 +1,36 @@
+// Helpers shared by the tests that build whole sites.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "site/build.h"
+
+namespace bangtin::testing {
+
+inline const std::string kSourceDir = BANGTIN_SOURCE_DIR;
+inline const std::string kSites = kSourceDir + "/tests/sites";
+
+// A fresh empty folder under the system temp folder, removed at scope exit.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& tag);
+  ~TempDir();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Every file under `dir`, path → bytes.
+std::map<std::string, std::string> snapshot(const std::string& dir);
+// The headlines of a result's diagnostics, in report order.
+std::vector<std::string> headlines(const BuildResult& r);
+// Builds `source` into memory (nothing written) at a fixed clock.
+BuildResult build_in_memory(const std::string& source, const std::string& now, int jobs = 2);
+// The built files of a result, path → bytes (copied files as their source path).
+std::map<std::string, std::string> files_of(const BuildResult& r);
+std::vector<std::string> read_lines(const std::string& path);
+
+}  // namespace bangtin::testing
