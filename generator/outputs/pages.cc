@@ -40,7 +40,8 @@ void plan_list(const SiteContext& ctx, std::vector<PlannedPage>& plan, const Pag
     std::string base_url = base.url;
     p.view = [shared_ids, n, pages, per, base_url, extra, title = base.title, desc = base.description](const SiteContext& c) {
       Json v = extra;
-      v["list"] = {{"title", title}, {"description", desc}};
+      v["list"] = {{"title", title}};
+      if (!desc.empty()) v["list"]["description"] = desc;
       v["list"]["items"] = cards(c, *shared_ids, (n - 1) * per, per);
       v["list"]["empty"] = shared_ids->empty();
       v["list"]["first_page"] = n == 1;

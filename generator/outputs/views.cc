@@ -120,7 +120,7 @@ Json item_card(const SiteContext& ctx, const Item& item) {
   Json card;
   card["title"] = item.title;
   card["url"] = ctx.href(item.url);
-  card["summary"] = item.summary;
+  if (!item.summary.empty()) card["summary"] = item.summary;
   card["kind"] = kind_name(item.kind);
   card["kind_label"] = t.value(std::string("kind_") + kind_name(item.kind), kind_name(item.kind));
   card["is_" + std::string(kind_name(item.kind))] = true;
@@ -167,7 +167,7 @@ Json item_card(const SiteContext& ctx, const Item& item) {
 Json item_view(const SiteContext& ctx, const Item& item) {
   Json v = item_card(ctx, item);
   v["body"] = item.body_html;
-  v["author"] = item.author;
+  if (!item.author.empty()) v["author"] = item.author;
   v["expired"] = item.publication == Publication::Expired;
   if (item.updated) v["updated"] = ctx.date_display(*item.updated, item.lang);
   Json tags = Json::array();
