@@ -139,17 +139,17 @@ Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp no
   for (const auto& lang : config.languages) {
     std::string p = language_prefix(config, lang.code);
     for (const char* seg : {"chuyen-muc", "the", "don-vi", "trang", "tim-kiem", "assets", "404", "tep"})
-      taken[p + "/" + seg + "/"] = "the portal's own pages";
+      taken[p + "/" + seg + "/"] = "trang của cổng";
     for (Kind k : kAllKinds) {
       if (*kind_url_segment(k) == 0) continue;
-      taken[p + "/" + kind_url_segment(k) + "/"] = "the list of " + std::string(kind_folder(k));
-      taken[p + "/" + kind_url_segment(k) + "/trang/"] = "the list of " + std::string(kind_folder(k));
+      taken[p + "/" + kind_url_segment(k) + "/"] = "danh sách " + std::string(kind_folder(k));
+      taken[p + "/" + kind_url_segment(k) + "/trang/"] = "danh sách " + std::string(kind_folder(k));
     }
-    for (const char* seg : {"loai", "co-quan", "nam"}) taken[p + "/van-ban/" + seg + "/"] = "the document library";
-    if (!p.empty()) taken[p + "/"] = "the " + lang.code + " home page";
+    for (const char* seg : {"loai", "co-quan", "nam"}) taken[p + "/van-ban/" + seg + "/"] = "thư viện văn bản";
+    if (!p.empty()) taken[p + "/"] = "trang chủ tiếng " + lang.code;
   }
   for (const auto& lang : config.languages)
-    if (lang.code != config.default_language) taken["/" + lang.code + "/"] = "the " + lang.code + " home page";
+    if (lang.code != config.default_language) taken["/" + lang.code + "/"] = "trang chủ tiếng " + lang.code;
 
   // Slugs: a translation without its own slug shares its original's.
   std::map<std::string, std::string> key_slug;
@@ -163,8 +163,8 @@ Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp no
       item.slug = it != key_slug.end() ? it->second : slugify(item.name);
     }
     if (item.slug.empty()) {
-      diags.error(item.source, 0, "the file name has no letters or digits to make a web address from",
-                  "rename the file, or set slug: in the front matter");
+      diags.error(item.source, 0, "tên tệp không có chữ hoặc số để làm địa chỉ trang",
+                  "đổi tên tệp, hoặc khai slug: trong front matter");
       continue;
     }
     set_publication(item, lib);
@@ -175,8 +175,8 @@ Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp no
     auto [it, fresh] = taken.emplace(item.url, item.source);
     if (!fresh)
       diags.error(item.source, item.key_lines.count("slug") ? item.line_of("slug") : 0,
-                  "the address " + item.url + " is already used by " + it->second,
-                  "give one of them another file name or a different slug:");
+                  "địa chỉ " + item.url + " đã được dùng cho " + it->second,
+                  "đổi tên một trong hai tệp, hoặc khai slug: khác");
   }
   for (auto& item : lib.items) {
     if (!lib.has_page(item)) continue;
@@ -184,7 +184,7 @@ Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp no
       std::string a = alias;
       if (ends_with(a, "/index.html")) a.resize(a.size() - 10);
       if (auto [it, fresh] = taken.emplace(a, item.source); !fresh)
-        diags.error(item.source, item.line_of("aliases"), "alias " + alias + " is already used by " + it->second);
+        diags.error(item.source, item.line_of("aliases"), "alias " + alias + " đã được dùng cho " + it->second);
       else
         lib.aliases[alias] = item.id;
     }
@@ -205,7 +205,7 @@ Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp no
     auto rel = resolve_site_path(item.dir, item.banner->link);
     auto it = rel ? lib.by_source.find(*rel) : lib.by_source.end();
     if (it == lib.by_source.end() || !lib.has_page(lib.items[it->second]))
-      diags.error(item.source, item.line_of("link"), "\"link\" names " + item.banner->link + ", which is not a published item");
+      diags.error(item.source, item.line_of("link"), "\"link\" trỏ tới " + item.banner->link + ", không phải một mục đã đăng");
     else
       item.banner->link = lib.items[it->second].url;
   }

@@ -56,17 +56,19 @@ int report(const BuildResult& r, const BuildOptions& o, bool timings, bool check
   if (timings)
     for (const auto& t : r.timings) std::fprintf(stderr, "  %-10s %8.1f ms\n", t.stage.c_str(), t.ms);
   if (!r.ok()) {
-    std::cerr << (check ? "bangtin: the content has errors\n"
-                        : "bangtin: build failed; the previous output was left as it was\n");
+    std::cerr << (check ? "bangtin: nội dung có lỗi, cần sửa trước khi đăng\n"
+                        : "bangtin: dựng trang không thành công; bản đang chạy được giữ nguyên\n");
     return 1;
   }
   if (check) {
-    std::cout << "bangtin: " << r.items << " items checked, no errors\n";
+    std::cout << "bangtin: " << r.items << " mục đã kiểm tra, không có lỗi\n";
   } else {
-    std::cout << "bangtin: " << r.items << " items, " << r.pages << " pages, " << r.files.size() << " files → "
+    std::cout << "bangtin: " << r.items << " mục, " << r.pages << " trang, " << r.files.size() << " tệp → "
               << (o.output.empty() ? o.source + "/public" : o.output) << "\n";
   }
-  if (r.next_change) std::cout << "bangtin: next scheduled change: " << r.next_change_source << "\n";
+  if (r.next_change) 
+    std::cout << "bangtin: lần thay đổi theo lịch tiếp theo: " << r.next_change_iso << " (" << r.next_change_source
+              << "); ghi trong rebuild.json\n";
   return 0;
 }
 

@@ -42,15 +42,15 @@ namespace {
 
 const char* type_name(const json& v) {
   switch (v.type()) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "a list";
-    case json::value_t::string: return "text";
+    case json::value_t::object: return "một nhóm { … }";
+    case json::value_t::array: return "một danh sách [ … ]";
+    case json::value_t::string: return "chữ";
     case json::value_t::boolean: return "true/false";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "a whole number";
-    case json::value_t::number_float: return "a number";
+    case json::value_t::number_unsigned: return "số nguyên";
+    case json::value_t::number_float: return "số thập phân";
     case json::value_t::null: return "null";
-    default: return "a value";
+    default: return "một giá trị";
   }
 }
 
@@ -67,8 +67,8 @@ class ObjectReader {
       if (seen_.count(it.key())) continue;
       std::string p = json_pointer_append(pointer_, it.key());
       std::vector<std::string> known(seen_.begin(), seen_.end());
-      diags_.error(kConfigFile, lines_.line_of(p), "unknown key \"" + it.key() + "\"" + where(),
-                   "known keys here: " + join(known));
+      diags_.error(kConfigFile, lines_.line_of(p), "khóa \"" + it.key() + "\" không có trong cấu hình" + where(),
+                   "các khóa dùng được ở đây: " + join(known));
     }
   }
 
@@ -78,7 +78,7 @@ class ObjectReader {
     auto it = obj_.find(key);
     if (it == obj_.end()) {
       if (required)
-        diags_.error(kConfigFile, lines_.line_of(pointer_), "missing required key \"" + key + "\"" + where());
+        diags_.error(kConfigFile, lines_.line_of(pointer_), "thiếu khóa bắt buộc \"" + key + "\"" + where());
       return nullptr;
     }
     return &*it;
@@ -87,10 +87,10 @@ class ObjectReader {
   bool text(const std::string& key, std::string& out, bool required = false) {
     const json* v = get(key, required);
     if (!v) return false;
-    if (!v->is_string()) return type_error(key, *v, "text");
+    if (!v->is_string()) return type_error(key, *v, "chữ");
     out = to_nfc(v->get<std::string>());
     if (required && squash_spaces(out).empty()) {
-      diags_.error(kConfigFile, line(key), "\"" + key + "\" must not be empty" + where());
+      diags_.error(kConfigFile, line(key), "\"" + key + "\" không được để trống" + where());
       return false;
     }
     return true;
@@ -99,12 +99,12 @@ class ObjectReader {
   bool integer(const std::string& key, int& out, int min, int max, bool required = false) {
     const json* v = get(key, required);
     if (!v) return false;
-    if (!v->is_number_integer()) return type_error(key, *v, "a whole number");
+    if (!v->is_number_integer()) return type_error(key, *v, "số nguyên");
     long long n = v->get<long long>();
     if (n < min || n > max) {
       diags_.error(kConfigFile, line(key),
-                   "\"" + key + "\" is " + std::to_string(n) + ", must be between " +
-                       std::to_string(min) + " and " + std::to_string(max) + where());
+                   "\"" + key + "\" là " + std::to_string(n) + ", phải từ " +
+                       std::to_string(min) + " đến " + std::to_string(max) + where());
       return false;
     }
     out = static_cast<int>(n);
@@ -114,7 +114,7 @@ class ObjectReader {
   bool boolean(const std::string& key, bool& out) {
     const json* v = get(key, false);
     if (!v) return false;
-    if (!v->is_boolean()) return type_error(key, *v, "true or false");
+    if (!v->is_boolean()) return type_error(key, *v, "true hoặc false");
     out = v->get<bool>();
     return true;
   }
@@ -122,7 +122,7 @@ class ObjectReader {
   const json* object(const std::string& key, bool required = false) {
     const json* v = get(key, required);
     if (v && !v->is_object()) {
-      type_error(key, *v, "an object { … }");
+      type_error(key, *v, "một nhóm { … }");
       return nullptr;
     }
     return v;
@@ -131,7 +131,7 @@ class ObjectReader {
   const json* list(const std::string& key, bool required = false) {
     const json* v = get(key, required);
     if (v && !v->is_array()) {
-      type_error(key, *v, "a list [ … ]");
+      type_error(key, *v, "một danh sách [ … ]");
       return nullptr;
     }
     return v;
@@ -143,10 +143,10 @@ class ObjectReader {
  private:
   bool type_error(const std::string& key, const json& v, const std::string& want) {
     diags_.error(kConfigFile, line(key),
-                 "\"" + key + "\" must be " + want + ", not " + type_name(v) + where());
+                 "\"" + key + "\" phải là " + want + ", không phải " + type_name(v) + where());
     return false;
   }
-  std::string where() const { return pointer_.empty() ? "" : " in " + pointer_; }
+  std::string where() const { return pointer_.empty() ? "" : " (tại " + pointer_ + ")"; }
   static std::string join(const std::vector<std::string>& v) {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
@@ -167,7 +167,7 @@ void read_translations(ObjectReader& r, std::map<std::string, Localized>& out, c
   for (auto it = tr->begin(); it != tr->end(); ++it) {
     std::string p = json_pointer_append(r.child("translations"), it.key());
     if (!it->is_object()) {
-      diags.error(kConfigFile, lines.line_of(p), "translation \"" + it.key() + "\" must be an object { \"title\": … }");
+      diags.error(kConfigFile, lines.line_of(p), "bản dịch \"" + it.key() + "\" phải là một nhóm { \"title\": … }");
       continue;
     }
     ObjectReader t(*it, p, lines, diags);
@@ -186,7 +186,7 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
   size_t bad = find_invalid_utf8(raw);
   if (bad != std::string::npos) {
     int line = 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<long>(bad), '\n'));
-    diags.error(kConfigFile, line, "invalid UTF-8 text", "save the file as UTF-8");
+    diags.error(kConfigFile, line, "chữ không đúng mã UTF-8", "lưu lại tệp bằng UTF-8");
     return false;
   }
   json root;
@@ -198,14 +198,14 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
     std::string what = e.what();
     auto cut = what.find("syntax error while parsing value - ");
     if (cut != std::string::npos) what = what.substr(cut + 35);
-    diags.error(kConfigFile, line, "not valid JSON: " + what,
-                "check for a missing comma or quote, or a trailing comma, on this line or the one before");
+    diags.error(kConfigFile, line, "không đúng cú pháp JSON: " + what,
+                "kiểm tra dấu phẩy, dấu ngoặc kép bị thiếu hoặc dấu phẩy thừa ở dòng này hoặc dòng trước");
     return false;
   }
   JsonLines lines(raw);
   size_t errors_before = diags.error_count();
   if (!root.is_object()) {
-    diags.error(kConfigFile, 1, "the file must hold one JSON object { … }");
+    diags.error(kConfigFile, 1, "tệp phải chứa một nhóm JSON { … }");
     return false;
   }
   {
@@ -214,14 +214,14 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
     r.text("description", config.description);
     if (r.text("base_url", config.base_url, true)) {
       if (!starts_with(config.base_url, "https://") && !starts_with(config.base_url, "http://"))
-        diags.error(kConfigFile, r.line("base_url"), "\"base_url\" must start with https:// or http://");
+        diags.error(kConfigFile, r.line("base_url"), "\"base_url\" phải bắt đầu bằng https:// hoặc http://");
       if (!ends_with(config.base_url, "/")) config.base_url += "/";
     }
     r.text("language", config.default_language);
     std::string offset = "+07:00";
     if (r.text("utc_offset", offset)) {
       auto m = parse_utc_offset(offset);
-      if (!m) diags.error(kConfigFile, r.line("utc_offset"), "\"utc_offset\" must look like +07:00");
+      if (!m) diags.error(kConfigFile, r.line("utc_offset"), "\"utc_offset\" phải viết dạng +07:00");
       else config.utc_offset_minutes = *m;
     }
     if (const json* langs = r.object("languages")) {
@@ -229,11 +229,11 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
         std::string p = r.child("languages");
         p = json_pointer_append(p, it.key());
         if (!it->is_object()) {
-          diags.error(kConfigFile, lines.line_of(p), "language \"" + it.key() + "\" must be an object { \"title\": … }");
+          diags.error(kConfigFile, lines.line_of(p), "ngôn ngữ \"" + it.key() + "\" phải là một nhóm { \"title\": … }");
           continue;
         }
         if (it.key().size() < 2 || it.key().size() > 8 || slugify(it.key()) != it.key()) {
-          diags.error(kConfigFile, lines.line_of(p), "language code \"" + it.key() + "\" must be a lower-case code such as vi, en, zh");
+          diags.error(kConfigFile, lines.line_of(p), "mã ngôn ngữ \"" + it.key() + "\" phải là mã chữ thường như vi, en, zh");
           continue;
         }
         ObjectReader l(*it, p, lines, diags);
@@ -278,13 +278,13 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
           c.integer("order", col.order, -100000, 100000);
           read_translations(c, col.translations, lines, diags);
         } else {
-          diags.error(kConfigFile, col.line, "each column must be an object { \"key\": …, \"title\": … }");
+          diags.error(kConfigFile, col.line, "mỗi chuyên mục phải là một nhóm { \"key\": …, \"title\": … }");
           continue;
         }
         if (!col.key.empty() && !valid_key(col.key))
-          diags.error(kConfigFile, c.line("key"), "column key \"" + col.key + "\" must be lower-case ASCII with dashes, e.g. \"" + slugify(col.key) + "\"");
+          diags.error(kConfigFile, c.line("key"), "khóa chuyên mục \"" + col.key + "\" phải viết thường, không dấu, nối bằng gạch ngang, ví dụ \"" + slugify(col.key) + "\"");
         if (!keys.insert(col.key).second)
-          diags.error(kConfigFile, c.line("key"), "column key \"" + col.key + "\" is defined twice");
+          diags.error(kConfigFile, c.line("key"), "khóa chuyên mục \"" + col.key + "\" bị khai hai lần");
         config.columns.push_back(col);
       }
       std::stable_sort(config.columns.begin(), config.columns.end(),
@@ -295,7 +295,7 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
       for (size_t i = 0; i < units->size(); ++i) {
         std::string p = json_pointer_append(r.child("units"), i);
         if (!(*units)[i].is_object()) {
-          diags.error(kConfigFile, lines.line_of(p), "each unit must be an object { \"key\": …, \"title\": … }");
+          diags.error(kConfigFile, lines.line_of(p), "mỗi đơn vị phải là một nhóm { \"key\": …, \"title\": … }");
           continue;
         }
         ObjectReader u((*units)[i], p, lines, diags);
@@ -305,17 +305,17 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
         u.text("title", unit.title, true);
         unit.kind = "department";
         if (u.text("kind", unit.kind) && unit.kind != "department" && unit.kind != "ward" && unit.kind != "commune")
-          diags.error(kConfigFile, u.line("kind"), "unit kind \"" + unit.kind + "\" must be department, ward or commune");
+          diags.error(kConfigFile, u.line("kind"), "loại đơn vị \"" + unit.kind + "\" phải là department, ward hoặc commune");
         read_translations(u, unit.translations, lines, diags);
         if (!unit.key.empty() && !valid_key(unit.key))
-          diags.error(kConfigFile, u.line("key"), "unit key \"" + unit.key + "\" must be lower-case ASCII with dashes, e.g. \"" + slugify(unit.key) + "\"");
+          diags.error(kConfigFile, u.line("key"), "khóa đơn vị \"" + unit.key + "\" phải viết thường, không dấu, nối bằng gạch ngang, ví dụ \"" + slugify(unit.key) + "\"");
         if (!keys.insert(unit.key).second)
-          diags.error(kConfigFile, u.line("key"), "unit key \"" + unit.key + "\" is defined twice");
+          diags.error(kConfigFile, u.line("key"), "khóa đơn vị \"" + unit.key + "\" bị khai hai lần");
         config.units.push_back(unit);
       }
     }
     if (!config.default_unit.empty() && !config.find_unit(config.default_unit))
-      diags.error(kConfigFile, r.line("default_unit"), "\"default_unit\" names unit \"" + config.default_unit + "\", which is not in \"units\"");
+      diags.error(kConfigFile, r.line("default_unit"), "\"default_unit\" là \"" + config.default_unit + "\", không có trong \"units\"");
     if (const json* images = r.object("images")) {
       ObjectReader im(*images, r.child("images"), lines, diags);
       if (const json* widths = im.list("widths")) {
@@ -324,7 +324,7 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
           const json& w = (*widths)[i];
           if (!w.is_number_integer() || w.get<long long>() < 16 || w.get<long long>() > 8192) {
             diags.error(kConfigFile, lines.line_of(json_pointer_append(im.child("widths"), i)),
-                        "image widths must be whole numbers of pixels from 16 to 8192");
+                        "độ rộng ảnh phải là số điểm ảnh nguyên, từ 16 đến 8192");
             continue;
           }
           config.images.widths.push_back(w.get<int>());
@@ -338,7 +338,7 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
           static const std::set<std::string> known{"webp", "jpeg", "png", "avif"};
           if (!f.is_string() || !known.count(f.get<std::string>())) {
             diags.error(kConfigFile, lines.line_of(json_pointer_append(im.child("formats"), i)),
-                        "image formats are \"webp\", \"jpeg\", \"png\" or \"avif\"");
+                        "định dạng ảnh chỉ có thể là \"webp\", \"jpeg\", \"png\" hoặc \"avif\"");
             continue;
           }
           config.images.formats.push_back(f.get<std::string>());
@@ -360,7 +360,7 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
       for (size_t i = 0; i < quotas->size(); ++i) {
         std::string p = json_pointer_append(r.child("quotas"), i);
         if (!(*quotas)[i].is_object()) {
-          diags.error(kConfigFile, lines.line_of(p), "each quota must be an object { \"column\": …, \"min_per_month\": … }");
+          diags.error(kConfigFile, lines.line_of(p), "mỗi chỉ tiêu phải là một nhóm { \"column\": …, \"min_per_month\": … }");
           continue;
         }
         ObjectReader q((*quotas)[i], p, lines, diags);
@@ -368,7 +368,7 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
         q.text("column", quota.column, true);
         q.integer("min_per_month", quota.min_per_month, 0, 100000, true);
         if (!quota.column.empty() && !config.find_column(quota.column))
-          diags.error(kConfigFile, q.line("column"), "quota names column \"" + quota.column + "\", which is not in \"columns\"");
+          diags.error(kConfigFile, q.line("column"), "chỉ tiêu ghi chuyên mục \"" + quota.column + "\", không có trong \"columns\"");
         config.quotas.push_back(quota);
       }
     }
@@ -379,8 +379,8 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
 bool load_config(const std::string& site_root, SiteConfig& config, Diagnostics& diags) {
   std::string raw;
   if (!read_file(site_root + "/" + kConfigFile, raw)) {
-    diags.error(kConfigFile, 0, "cannot read the site configuration",
-                "bangtin looks for site-config.json in the --source folder (default: the current folder)");
+    diags.error(kConfigFile, 0, "không đọc được tệp cấu hình",
+                "bangtin tìm site-config.json trong thư mục --source (mặc định: thư mục hiện tại)");
     return false;
   }
   return parse_config(raw, config, diags);

@@ -23,8 +23,8 @@ struct Walker {
   bool inside(const fs::path& p) {
     FileCheck c = check_site_file(root, rel(p));
     if (c == FileCheck::OutsideRoot) {
-      diags.error(rel(p), 0, "this link points outside the site folder",
-                  "replace the symbolic link with a copy of the file");
+      diags.error(rel(p), 0, "liên kết (symlink) này trỏ ra ngoài thư mục trang",
+                  "thay liên kết bằng bản sao của tệp");
       return false;
     }
     return true;
@@ -42,8 +42,8 @@ struct Walker {
         stem = stem.substr(0, dot);
       } else if (suffix.size() >= 2 && suffix.size() <= 3 &&
                  std::all_of(suffix.begin(), suffix.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-        diags.error(rel_path, 0, "language \"" + suffix + "\" is not in site-config.json \"languages\"",
-                    "add it to \"languages\" or rename the file");
+        diags.error(rel_path, 0, "ngôn ngữ \"" + suffix + "\" không có trong \"languages\" của site-config.json",
+                    "thêm ngôn ngữ vào \"languages\" hoặc đổi tên tệp");
         return false;
       }
     }
@@ -103,7 +103,7 @@ std::vector<SourceFile> discover(const std::string& site_root, const SiteConfig&
   fs::path content = fs::path(site_root) / "content";
   std::error_code ec;
   if (!fs::is_directory(content, ec)) {
-    diags.error("content", 0, "the content folder is missing", "create content/articles/ and put a Markdown article in it");
+    diags.error("content", 0, "không có thư mục content", "tạo thư mục content/articles/ và đặt một bài Markdown vào đó");
     return out;
   }
   Walker w{site_root, config, diags, out};
@@ -115,8 +115,8 @@ std::vector<SourceFile> discover(const std::string& site_root, const SiteConfig&
     if (name.empty() || name[0] == '.') continue;
     auto kind = kind_from_folder(name);
     if (!kind || !e.is_directory(ec)) {
-      diags.error(w.rel(e.path()), 0, "unknown content folder \"" + name + "\"",
-                  "content/ holds only articles, infographics, videos, audio, documents, banners and pages");
+      diags.error(w.rel(e.path()), 0, "thư mục nội dung lạ \"" + name + "\"",
+                  "content/ chỉ gồm articles, infographics, videos, audio, documents, banners và pages");
       continue;
     }
     if (e.is_symlink(ec) && !w.inside(e.path())) continue;

@@ -36,10 +36,10 @@ std::set<std::string> kind_keys(Kind kind) {
 
 const char* yaml_type(const YAML::Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Null: return "empty";
-    default: return "text";
+    case YAML::NodeType::Sequence: return "danh sách";
+    case YAML::NodeType::Map: return "nhóm khóa";
+    case YAML::NodeType::Null: return "giá trị trống";
+    default: return "chữ";
   }
 }
 
@@ -56,12 +56,12 @@ class FieldReader {
 
   std::optional<std::string> text(const YAML::Node& n, const std::string& key) {
     if (!n.IsScalar()) {
-      error(n, "\"" + key + "\" must be text, not " + yaml_type(n));
+      error(n, "\"" + key + "\" phải là chữ, không phải " + yaml_type(n));
       return std::nullopt;
     }
     std::string s = squash_spaces(to_nfc(n.Scalar()));
     if (s.empty()) {
-      error(n, "\"" + key + "\" is empty");
+      error(n, "\"" + key + "\" đang để trống");
       return std::nullopt;
     }
     return s;
@@ -70,7 +70,7 @@ class FieldReader {
   std::optional<bool> boolean(const YAML::Node& n, const std::string& key) {
     bool b;
     if (n.IsScalar() && YAML::convert<bool>::decode(n, b)) return b;
-    error(n, "\"" + key + "\" must be true or false");
+    error(n, "\"" + key + "\" phải là true hoặc false");
     return std::nullopt;
   }
 
@@ -80,7 +80,7 @@ class FieldReader {
       static const std::regex re("-?[0-9]{1,9}");
       if (std::regex_match(s, re)) return std::stoi(s);
     }
-    error(n, "\"" + key + "\" must be a whole number");
+    error(n, "\"" + key + "\" phải là số nguyên");
     return std::nullopt;
   }
 
@@ -88,15 +88,15 @@ class FieldReader {
     if (n.IsScalar()) {
       if (auto t = parse_iso_datetime(n.Scalar(), config_.utc_offset_minutes)) return t;
     }
-    error(n, "\"" + key + "\" is not a valid date: \"" + (n.IsScalar() ? n.Scalar() : std::string("…")) + "\"",
-          "write it as 2026-01-19 or 2026-01-19T08:00:00+07:00");
+    error(n, "\"" + key + "\" không phải ngày hợp lệ: \"" + (n.IsScalar() ? n.Scalar() : std::string("…")) + "\"",
+          "viết theo dạng 2026-01-19 hoặc 2026-01-19T08:00:00+07:00");
     return std::nullopt;
   }
 
   std::vector<std::pair<std::string, YAML::Node>> list(const YAML::Node& n, const std::string& key) {
     std::vector<std::pair<std::string, YAML::Node>> out;
     if (!n.IsSequence()) {
-      error(n, "\"" + key + "\" must be a list, e.g. " + key + ": [a, b]");
+      error(n, "\"" + key + "\" phải là danh sách, ví dụ " + key + ": [a, b]");
       return out;
     }
     for (const auto& e : n)
@@ -112,26 +112,26 @@ class FieldReader {
     if (!s) return std::nullopt;
     auto rel = resolve_site_path(item_.dir, *s);
     if (!rel) {
-      error(n, "\"" + key + "\" path \"" + *s + "\" leaves the site folder",
-            "put the file beside the item (in its bundle folder) and give its name");
+      error(n, "đường dẫn \"" + key + "\" \"" + *s + "\" đi ra ngoài thư mục trang",
+            "đặt tệp cạnh bài (trong thư mục gói của bài) và ghi tên tệp");
       return std::nullopt;
     }
     std::string ext = extension_lower(*rel);
     if (!extensions.count(ext)) {
       std::string list;
       for (const auto& e : extensions) list += (list.empty() ? "" : ", ") + e;
-      error(n, "\"" + key + "\" must be " + what + " (" + list + "), not \"" + file_name(*rel) + "\"");
+      error(n, "\"" + key + "\" phải là " + what + " (" + list + "), không phải \"" + file_name(*rel) + "\"");
       return std::nullopt;
     }
     switch (check_site_file(root_, *rel)) {
       case FileCheck::Ok: return rel;
       case FileCheck::OutsideRoot:
-        error(n, "\"" + key + "\" file \"" + *s + "\" is a link to outside the site folder",
-              "copy the file into the bundle instead of linking to it");
+        error(n, "tệp \"" + key + "\" \"" + *s + "\" là liên kết trỏ ra ngoài thư mục trang",
+              "chép tệp vào thư mục gói thay vì tạo liên kết");
         return std::nullopt;
       default:
-        error(n, "\"" + key + "\" file \"" + *s + "\" does not exist (looked for " + *rel + ")",
-              "check the spelling, or put the file beside the item");
+        error(n, "không có tệp \"" + key + "\" \"" + *s + "\" (đã tìm " + *rel + ")",
+              "kiểm tra lại tên tệp (cả chữ hoa, chữ thường), hoặc đặt tệp cạnh bài");
         return std::nullopt;
     }
   }
@@ -172,8 +172,8 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
   size_t bad = find_invalid_utf8(raw);
   if (bad != std::string::npos) {
     int line = 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<long>(bad), '\n'));
-    diags.error(file.path, line, "invalid UTF-8 text (byte " + std::to_string(bad) + ")",
-                "the file was saved in another encoding; save it again as UTF-8");
+    diags.error(file.path, line, "chữ không đúng mã UTF-8 (byte " + std::to_string(bad) + ")",
+                "tệp được lưu bằng bảng mã khác; hãy lưu lại bằng UTF-8");
     return std::nullopt;
   }
   std::string text = to_nfc(raw);
@@ -182,8 +182,8 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
   text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
 
   if (!starts_with(text, "---\n")) {
-    diags.error(file.path, 1, "the file must start with front matter between two --- lines",
-                "put ---, then title: and date:, then --- at the top of the file");
+    diags.error(file.path, 1, "tệp phải bắt đầu bằng phần thông tin (front matter) nằm giữa hai dòng ---",
+                "đầu tệp ghi ---, rồi title: và date:, rồi --- (xem docs/huong-dan-bien-tap.md)");
     return std::nullopt;
   }
   size_t end = text.find("\n---\n", 3);
@@ -193,7 +193,7 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
       end = text.size() - 4;
       body_start = text.size();
     } else {
-      diags.error(file.path, 1, "front matter is not closed", "add a line with --- after the last front matter key");
+      diags.error(file.path, 1, "phần thông tin (front matter) chưa được đóng", "thêm một dòng --- sau khóa cuối cùng");
       return std::nullopt;
     }
   } else {
@@ -207,12 +207,12 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
   try {
     root = YAML::Load(yaml);
   } catch (const YAML::ParserException& e) {
-    diags.error(file.path, e.mark.line + 2, "front matter is not valid YAML: " + e.msg,
-                "a value with ': ' or starting with a quote must be put in quotes");
+    diags.error(file.path, e.mark.line + 2, "front matter không đúng cú pháp YAML: " + e.msg,
+                "giá trị có dấu ': ' hoặc bắt đầu bằng dấu ngoặc phải đặt trong ngoặc kép \"…\"");
     return std::nullopt;
   }
   if (!root.IsMap()) {
-    diags.error(file.path, 2, "front matter must be a list of key: value lines");
+    diags.error(file.path, 2, "front matter phải gồm các dòng khóa: giá trị");
     return std::nullopt;
   }
 
@@ -226,15 +226,14 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
     item.key_lines[key] = r.line(it->first);
     if (!allowed.count(key)) {
       std::string known;
-      for (const auto& k : extra) known += (known.empty() ? "" : ", ") + k;
+      for (const auto& k : allowed) known += (known.empty() ? "" : ", ") + k;
       diags.error(file.path, r.line(it->first),
-                  "unknown front matter key \"" + key + "\" for " + kind_folder(item.kind),
-                  known.empty() ? "see the contract for the keys every item may have"
-                                : "besides the common keys, " + std::string(kind_folder(item.kind)) + " take: " + known);
+                  "khóa \"" + key + "\" không dùng được cho " + kind_folder(item.kind),
+                  "các khóa dùng được: " + known);
       continue;
     }
     if (fields.count(key)) {
-      diags.error(file.path, r.line(it->first), "\"" + key + "\" is given twice");
+      diags.error(file.path, r.line(it->first), "\"" + key + "\" được khai hai lần");
       continue;
     }
     fields[key] = it->second;
@@ -245,8 +244,8 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
   };
   auto required = [&](const std::string& key) -> const YAML::Node* {
     const YAML::Node* n = field(key);
-    if (!n) diags.error(file.path, 2, "missing required key \"" + key + "\"",
-                        "add a line \"" + key + ": …\" to the front matter");
+    if (!n) diags.error(file.path, 2, "thiếu khóa bắt buộc \"" + key + "\"",
+                        "thêm dòng \"" + key + ": …\" vào front matter");
     return n;
   };
 
@@ -271,7 +270,7 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
   if (auto n = field("slug")) {
     if (auto s = r.text(*n, "slug")) {
       item.slug = slugify(*s);
-      if (item.slug.empty()) r.error(*n, "\"slug\" has no letters or digits");
+      if (item.slug.empty()) r.error(*n, "\"slug\" không có chữ hoặc số nào");
     }
   }
   const YAML::Node* columns = item.kind == Kind::Article ? required("columns") : field("columns");
@@ -280,20 +279,20 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
       if (!config.find_column(key)) {
         std::string known;
         for (const auto& c : config.columns) known += (known.empty() ? "" : ", ") + c.key;
-        r.error(node, "column \"" + key + "\" is not defined in site-config.json", "defined columns: " + known);
+        r.error(node, "chuyên mục \"" + key + "\" không có trong site-config.json", "các chuyên mục hiện có: " + known);
       } else if (std::find(item.columns.begin(), item.columns.end(), key) == item.columns.end()) {
         item.columns.push_back(key);
       }
     }
     if (item.kind == Kind::Article && columns->IsSequence() && columns->size() == 0)
-      r.error(*columns, "an article needs at least one column");
+      r.error(*columns, "tin, bài cần ít nhất một chuyên mục");
   }
   if (auto n = field("tags"))
     for (auto& [tag, node] : r.list(*n, "tags")) item.tags.push_back(tag);
   if (auto n = field("aliases")) {
     for (auto& [alias, node] : r.list(*n, "aliases")) {
       auto p = resolve_site_path("", alias);
-      if (!p || p->empty()) r.error(node, "alias \"" + alias + "\" is not a path on this site");
+      if (!p || p->empty()) r.error(node, "alias \"" + alias + "\" không phải một đường dẫn trên trang");
       else {
         // "/tin-cu/bai" and "/tin-cu/bai/" are one address: a folder.
         std::string a = "/" + *p;
@@ -305,25 +304,25 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
   item.unit = config.default_unit;
   if (auto n = field("unit")) {
     if (auto s = r.text(*n, "unit")) {
-      if (!config.find_unit(*s)) r.error(*n, "unit \"" + *s + "\" is not defined in site-config.json",
-                                         "add it to \"units\" or use one of the defined keys");
+      if (!config.find_unit(*s)) r.error(*n, "đơn vị \"" + *s + "\" không có trong site-config.json",
+                                         "dùng khóa đơn vị có trong \"units\", hoặc thêm đơn vị vào đó");
       else item.unit = *s;
     }
   }
   if (auto n = field("cover"))
-    if (auto p = r.file(*n, "cover", kImageExt, "an image")) item.cover = *p;
+    if (auto p = r.file(*n, "cover", kImageExt, "ảnh")) item.cover = *p;
   if (auto n = field("cover_alt"))
     if (auto s = r.text(*n, "cover_alt")) item.cover_alt = *s;
   if (!item.cover.empty() && item.cover_alt.empty())
-    diags.warning(file.path, item.line_of("cover"), "the cover has no alternative text",
-                  "add cover_alt: a short description of the picture, for readers who cannot see it");
+    diags.warning(file.path, item.line_of("cover"), "ảnh bìa chưa có mô tả (cover_alt)",
+                  "thêm cover_alt: một câu mô tả nội dung ảnh, cho người đọc không xem được ảnh");
 
   switch (item.kind) {
     case Kind::Article: break;
     case Kind::Infographic: {
       InfographicFields f;
       if (auto n = required("image"))
-        if (auto p = r.file(*n, "image", kImageExt, "an image")) f.image = *p;
+        if (auto p = r.file(*n, "image", kImageExt, "ảnh")) f.image = *p;
       if (auto n = required("alt"))
         if (auto s = r.text(*n, "alt")) f.alt = *s;
       item.infographic = f;
@@ -333,17 +332,17 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
       VideoFields f;
       auto read_extra = [&](const YAML::Node& n, const std::string& key) {
         if (key == "poster") {
-          if (auto p = r.file(n, key, kImageExt, "an image")) f.poster = *p;
+          if (auto p = r.file(n, key, kImageExt, "ảnh")) f.poster = *p;
         } else if (key == "captions") {
-          if (auto p = r.file(n, key, {".vtt"}, "WebVTT captions")) f.captions = *p;
+          if (auto p = r.file(n, key, {".vtt"}, "phụ đề WebVTT")) f.captions = *p;
         } else if (key == "duration") {
           if (n.IsScalar() && parse_duration(n.Scalar())) f.duration = parse_duration(n.Scalar());
-          else r.error(n, "\"duration\" must be HH:MM:SS or a number of seconds");
+          else r.error(n, "\"duration\" phải viết dạng HH:MM:SS hoặc số giây");
         }
       };
       if (auto v = required("video")) {
         if (!v->IsMap()) {
-          r.error(*v, "\"video\" must hold one of file:, youtube: or url:");
+          r.error(*v, "\"video\" phải có một trong các khóa file:, youtube: hoặc url:");
         } else {
           int sources = 0;
           for (auto it = v->begin(); it != v->end(); ++it) {
@@ -351,28 +350,28 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
             const YAML::Node& n = it->second;
             if (key == "file") {
               ++sources;
-              if (auto p = r.file(n, "video.file", {".mp4", ".webm"}, "a video file")) f.file = *p;
+              if (auto p = r.file(n, "video.file", {".mp4", ".webm"}, "tệp video")) f.file = *p;
             } else if (key == "youtube") {
               ++sources;
               static const std::regex id("[A-Za-z0-9_-]{11}");
               if (auto s = r.text(n, "video.youtube")) {
                 if (std::regex_match(*s, id)) f.youtube = *s;
-                else r.error(n, "\"youtube\" must be the 11-character video id, e.g. dQw4w9WgXcQ",
-                             "take it from the address youtube.com/watch?v=ID");
+                else r.error(n, "\"youtube\" phải là mã video 11 ký tự, ví dụ dQw4w9WgXcQ",
+                             "lấy mã từ địa chỉ youtube.com/watch?v=MÃ");
               }
             } else if (key == "url") {
               ++sources;
               if (auto s = r.text(n, "video.url")) {
                 if (starts_with(ascii_lower(*s), "https://") || starts_with(ascii_lower(*s), "http://")) f.url = *s;
-                else r.error(n, "\"url\" must start with https://");
+                else r.error(n, "\"url\" phải bắt đầu bằng https://");
               }
             } else if (key == "poster" || key == "captions" || key == "duration") {
               read_extra(n, key);
             } else {
-              r.error(it->first, "unknown key \"" + key + "\" in video", "video takes file, youtube, url, poster, captions, duration");
+              r.error(it->first, "khóa \"" + key + "\" không dùng được trong video", "video có các khóa file, youtube, url, poster, captions, duration");
             }
           }
-          if (sources != 1) r.error(*v, "\"video\" must have exactly one of file:, youtube: or url:");
+          if (sources != 1) r.error(*v, "\"video\" phải có đúng một trong file:, youtube: hoặc url:");
         }
       }
       for (const char* key : {"poster", "captions", "duration"})
@@ -383,10 +382,10 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
     case Kind::Audio: {
       AudioFields f;
       if (auto n = required("audio"))
-        if (auto p = r.file(*n, "audio", {".mp3", ".m4a", ".ogg", ".oga", ".opus"}, "an audio file")) f.file = *p;
+        if (auto p = r.file(*n, "audio", {".mp3", ".m4a", ".ogg", ".oga", ".opus"}, "tệp âm thanh")) f.file = *p;
       if (auto n = field("duration")) {
         if (n->IsScalar() && parse_duration(n->Scalar())) f.duration = parse_duration(n->Scalar());
-        else r.error(*n, "\"duration\" must be HH:MM:SS or a number of seconds");
+        else r.error(*n, "\"duration\" phải viết dạng HH:MM:SS hoặc số giây");
       }
       item.audio = f;
       break;
@@ -402,30 +401,30 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
       if (auto n = required("issued")) f.issued = r.date(*n, "issued");
       if (auto n = field("effective")) f.effective = r.date(*n, "effective");
       if (auto n = field("file"))
-        if (auto p = r.file(*n, "file", {".pdf", ".docx", ".doc", ".odt", ".xlsx", ".ods"}, "a document file")) f.file = *p;
+        if (auto p = r.file(*n, "file", {".pdf", ".docx", ".doc", ".odt", ".xlsx", ".ods"}, "tệp văn bản")) f.file = *p;
       item.document = f;
       break;
     }
     case Kind::Banner: {
       BannerFields f;
       if (auto n = required("image"))
-        if (auto p = r.file(*n, "image", kImageExt, "an image")) f.image = *p;
+        if (auto p = r.file(*n, "image", kImageExt, "ảnh")) f.image = *p;
       if (auto n = required("alt"))
         if (auto s = r.text(*n, "alt")) f.alt = *s;
       if (auto n = field("link")) {
         if (auto s = r.text(*n, "link")) {
           if (safe_link(*s)) f.link = *s;
-          else r.error(*n, "\"link\" must be a web address (https://…) or a path on this site");
+          else r.error(*n, "\"link\" phải là địa chỉ web (https://…) hoặc đường dẫn trên trang");
         }
       }
       if (auto n = field("start")) f.start = r.date(*n, "start");
       if (auto n = field("end")) f.end = r.date(*n, "end");
-      if (f.start && f.end && *f.end < *f.start) r.error(*field("end"), "\"end\" is before \"start\"");
+      if (f.start && f.end && *f.end < *f.start) r.error(*field("end"), "\"end\" sớm hơn \"start\"");
       f.placement = "home";
       if (auto n = field("placement")) {
         if (auto s = r.text(*n, "placement")) {
           if (*s == "top" || *s == "home" || *s == "sidebar") f.placement = *s;
-          else r.error(*n, "\"placement\" must be top, home or sidebar");
+          else r.error(*n, "\"placement\" phải là top, home hoặc sidebar");
         }
       }
       item.banner = f;
@@ -439,7 +438,7 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
     }
   }
   if (item.expires && *item.expires <= item.date)
-    diags.error(file.path, item.line_of("expires"), "\"expires\" is not after \"date\"");
+    diags.error(file.path, item.line_of("expires"), "\"expires\" phải sau \"date\"");
   if (diags.error_count() != errors_before) return std::nullopt;
   return item;
 }

@@ -10,7 +10,7 @@ std::string Diagnostic::headline() const {
   std::string out = path;
   if (line > 0) out += ":" + std::to_string(line);
   out += ": ";
-  if (severity == Severity::Warning) out += "warning: ";
+  if (severity == Severity::Warning) out += "cảnh báo: ";
   out += message;
   return out;
 }
@@ -98,8 +98,7 @@ std::string format_report(const std::vector<Diagnostic>& diags, const std::strin
     if (!d.hint.empty()) out << "    → " << d.hint << "\n";
   }
   if (errors || warnings) {
-    out << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
-        << (warnings == 1 ? " warning" : " warnings") << "\n";
+    out << errors << " lỗi, " << warnings << " cảnh báo\n";
   }
   return out.str();
 }

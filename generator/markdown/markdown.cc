@@ -113,8 +113,8 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
 
   if (!config.raw_html) {
     filter_raw_html(nodes, [&](cmark_node* n) {
-      diags.warning(item.source, line(n), "raw HTML is not allowed in content and was left out",
-                    "write it in Markdown: **bold**, [link](address), ![picture](file.jpg)");
+      diags.warning(item.source, line(n), "mã HTML không được dùng trong bài và đã bị bỏ đi",
+                    "viết bằng Markdown: **chữ đậm**, [liên kết](địa chỉ), ![ảnh](tep.jpg)");
     });
     nodes = collect(parsed->doc);
   }
@@ -133,8 +133,8 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
     if (has_scheme(url, scheme)) {
       static const std::set<std::string> safe{"http", "https", "mailto", "tel"};
       if (!safe.count(scheme)) {
-        diags.warning(item.source, line(n), "link with \"" + scheme + ":\" was disabled",
-                      "links may start with https://, http://, mailto: or tel:");
+        diags.warning(item.source, line(n), "liên kết dạng \"" + scheme + ":\" đã bị vô hiệu hóa",
+                      "liên kết chỉ được bắt đầu bằng https://, http://, mailto: hoặc tel:");
         cmark_node_set_url(n, "#");
       }
       continue;
@@ -156,19 +156,19 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
     }
     auto rel = resolve_site_path(item.dir, decoded);
     if (!rel) {
-      diags.error(item.source, line(n), "link \"" + url + "\" leaves the site folder",
-                  "link to items by their file, e.g. ../documents/ke-hoach.md");
+      diags.error(item.source, line(n), "liên kết \"" + url + "\" đi ra ngoài thư mục trang",
+                  "liên kết tới bài khác bằng tệp của bài, ví dụ ../documents/ke-hoach.md");
       cmark_node_set_url(n, "#");
       continue;
     }
     if (ends_with(ascii_lower(*rel), ".md")) {
       auto it = lib.by_source.find(to_nfc(*rel));
       if (it == lib.by_source.end()) {
-        diags.error(item.source, line(n), "link to \"" + url + "\": there is no such item (looked for " + *rel + ")",
-                    "check the file name; paths start from this item's folder");
+        diags.error(item.source, line(n), "liên kết \"" + url + "\": không có mục này (đã tìm " + *rel + ")",
+                    "kiểm tra tên tệp; đường dẫn tính từ thư mục của bài đang viết");
       } else if (!lib.has_page(lib.items[it->second])) {
-        diags.error(item.source, line(n), "link to \"" + url + "\": that item is a draft or not yet published",
-                    "remove the link, or publish the other item first");
+        diags.error(item.source, line(n), "liên kết \"" + url + "\": mục đó là bản nháp hoặc chưa đến giờ đăng",
+                    "bỏ liên kết, hoặc đăng mục kia trước");
       } else {
         const Item& target = in_language(lib, lib.items[it->second], item.lang);
         cmark_node_set_url(n, (target.url + suffix).c_str());
@@ -180,12 +180,12 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
       files.insert(*rel);
       cmark_node_set_url(n, (resource_url(item, *rel) + suffix).c_str());
     } else if (check == FileCheck::OutsideRoot) {
-      diags.error(item.source, line(n), "\"" + url + "\" is a link to outside the site folder");
+      diags.error(item.source, line(n), "\"" + url + "\" là liên kết trỏ ra ngoài thư mục trang");
       cmark_node_set_url(n, "#");
     } else if (url[0] != '/' || type == CMARK_NODE_IMAGE) {
       // A leading '/' without a file is a page address on this site.
-      diags.error(item.source, line(n), "file \"" + url + "\" does not exist (looked for " + *rel + ")",
-                  "put the file beside the item, in its bundle folder");
+      diags.error(item.source, line(n), "không có tệp \"" + url + "\" (đã tìm " + *rel + ")",
+                  "đặt tệp cạnh bài, trong thư mục gói của bài");
     }
   }
 

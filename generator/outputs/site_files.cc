@@ -27,10 +27,10 @@ std::vector<OutputFile> collect_assets(const std::string& site_root, std::map<st
       std::string rel = fs::relative(e.path(), dir).generic_string();
       if (file_name(rel)[0] == '.') continue;
       if (check_site_file(site_root, "assets/" + rel) != FileCheck::Ok) {
-        diags.error("assets/" + rel, 0, "this asset is a link to outside the site folder");
+        diags.error("assets/" + rel, 0, "tệp này là liên kết trỏ ra ngoài thư mục trang");
         continue;
       }
-      if (!read_file(e.path().string(), files[rel])) diags.error("assets/" + rel, 0, "cannot read asset");
+      if (!read_file(e.path().string(), files[rel])) diags.error("assets/" + rel, 0, "không đọc được tệp");
     }
   }
   std::vector<OutputFile> out;

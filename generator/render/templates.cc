@@ -48,7 +48,7 @@ void add_file(std::map<std::string, std::string>& templates, std::map<std::strin
       if (!j.is_object()) throw std::runtime_error("not an object");
       for (auto it = j.begin(); it != j.end(); ++it) strings[lang][it.key()] = it.value();
     } catch (const std::exception& e) {
-      diags.error(rel, 0, std::string("interface strings are not a valid JSON object: ") + e.what());
+      diags.error(rel, 0, std::string("tệp chữ giao diện không phải nhóm JSON hợp lệ: ") + e.what());
     }
   }
 }
@@ -69,11 +69,11 @@ Templates Templates::load(const std::string& site_root, Diagnostics& diags) {
     for (const auto& rel : files) {
       std::string text;
       if (!read_file(site_root + "/" + rel, text)) {
-        diags.error(rel, 0, "cannot read template");
+        diags.error(rel, 0, "không đọc được mẫu trang");
         continue;
       }
       if (find_invalid_utf8(text) != std::string::npos) {
-        diags.error(rel, 0, "template is not valid UTF-8");
+        diags.error(rel, 0, "mẫu trang không đúng mã UTF-8");
         continue;
       }
       add_file(t.templates_, t.origin_, t.strings_, rel, text, diags);
@@ -101,12 +101,12 @@ nlohmann::json Templates::strings(const std::string& lang) const {
 std::string Templates::render(const std::string& name, const nlohmann::json& view, Diagnostics& diags) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) {
-    diags.error("templates/" + name + ".mustache", 0, "template is missing");
+    diags.error("templates/" + name + ".mustache", 0, "thiếu mẫu trang");
     return {};
   }
   mstch::mustache tmpl{it->second};
   if (!tmpl.is_valid()) {
-    diags.error(origin_.at(name), 0, "template error: " + tmpl.error_message());
+    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl.error_message());
     return {};
   }
   mstch::data data = to_data(view);
@@ -119,7 +119,7 @@ std::string Templates::render(const std::string& name, const nlohmann::json& vie
   }
   std::string out = tmpl.render(data);
   if (!tmpl.is_valid()) {
-    diags.error(origin_.at(name), 0, "template error: " + tmpl.error_message());
+    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl.error_message());
     return {};
   }
   return out;

@@ -41,8 +41,8 @@ bool check_output_dir(const std::string& root, const std::string& output, Diagno
   bool inside_source = starts_with(os, rs) && (starts_with(os, rs + "content/") || starts_with(os, rs + "templates/") ||
                                                starts_with(os, rs + "assets/"));
   if (starts_with(rs, os) || inside_source) {
-    diags.error(output, 0, "the output folder would replace the site's own files",
-                "choose an output folder outside content/, templates/ and assets/, e.g. public/");
+    diags.error(output, 0, "thư mục đầu ra sẽ ghi đè lên tệp của trang",
+                "chọn thư mục đầu ra nằm ngoài content/, templates/ và assets/, ví dụ public/");
     return false;
   }
   return true;
@@ -68,7 +68,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   if (!options.now.empty()) {
     auto t = parse_iso_datetime(options.now, config.utc_offset_minutes);
     if (!t) {
-      diags.error("--now", 0, "\"" + options.now + "\" is not a date and time", "write it as 2026-01-19T08:00:00+07:00");
+      diags.error("--now", 0, "\"" + options.now + "\" không phải ngày giờ hợp lệ", "viết theo dạng 2026-01-19T08:00:00+07:00");
       return result;
     }
     now = *t;
@@ -84,7 +84,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   parallel_for(sources.size(), options.jobs, [&](size_t i) {
     std::string text;
     if (!read_file(root + "/" + sources[i].path, text)) {
-      parse_diags[i].error(sources[i].path, 0, "cannot read file");
+      parse_diags[i].error(sources[i].path, 0, "không đọc được tệp");
       return;
     }
     parsed[i] = parse_item(sources[i], text, config, root, parse_diags[i]);
@@ -102,6 +102,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   result.items = lib.items.size();
   result.next_change = lib.next_change;
   result.next_change_source = lib.next_change_reason;
+  if (lib.next_change) result.next_change_iso = format_iso(*lib.next_change, config.utc_offset_minutes);
   timer.done("assemble");
 
   parallel_for(lib.items.size(), options.jobs, [&](size_t i) {

@@ -34,6 +34,7 @@ struct BuildResult {
   size_t items = 0, pages = 0;
   std::optional<Timestamp> next_change;
   std::string next_change_source;
+  std::string next_change_iso;  // in the site's offset
   std::shared_ptr<const Library> library;  // what assemble made, for tests and tools
   Status write_status = Status::ok();
   bool ok() const { return !diags.has_errors() && write_status.is_ok(); }

@@ -36,9 +36,9 @@ std::map<std::string, std::string> snapshot(const std::string& dir) {
   return out;
 }
 
-std::vector<std::string> headlines(const BuildResult& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.diags.sorted()) out.push_back(d.headline());
+std::string headlines(const BuildResult& r) {
+  std::string out;
+  for (const auto& d : r.diags.sorted()) out += d.headline() + "\n";
   return out;
 }
 
@@ -58,11 +58,9 @@ std::map<std::string, std::string> files_of(const BuildResult& r) {
   return out;
 }
 
-std::vector<std::string> read_lines(const std::string& path) {
-  std::vector<std::string> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(line);
+std::string read_text(const std::string& path) {
+  std::string out;
+  read_file(path, out);
   return out;
 }
 

@@ -9,8 +9,9 @@
 
 namespace bangtin::testing {
 
-inline const std::string kSourceDir = BANGTIN_SOURCE_DIR;
-inline const std::string kSites = kSourceDir + "/tests/sites";
+// Plain literals: safe to use from other files' static initialisers.
+#define kSourceDir std::string(BANGTIN_SOURCE_DIR)
+#define kSites (std::string(BANGTIN_SOURCE_DIR) + "/tests/sites")
 
 // A fresh empty folder under the system temp folder, removed at scope exit.
 class TempDir {
@@ -25,12 +26,12 @@ class TempDir {
 
 // Every file under `dir`, path → bytes.
 std::map<std::string, std::string> snapshot(const std::string& dir);
-// The headlines of a result's diagnostics, in report order.
-std::vector<std::string> headlines(const BuildResult& r);
+// The headlines of a result's diagnostics, in report order, one a line.
+std::string headlines(const BuildResult& r);
 // Builds `source` into memory (nothing written) at a fixed clock.
 BuildResult build_in_memory(const std::string& source, const std::string& now, int jobs = 2);
 // The built files of a result, path → bytes (copied files as their source path).
 std::map<std::string, std::string> files_of(const BuildResult& r);
-std::vector<std::string> read_lines(const std::string& path);
+std::string read_text(const std::string& path);
 
 }  // namespace bangtin::testing
