@@ -18,7 +18,8 @@ struct Walker {
   Diagnostics& diags;
   std::vector<SourceFile>& out;
 
-  std::string rel(const fs::path& p) const { return fs::relative(p, root).generic_string(); }
+  // Lexical: fs::relative would follow the very symlinks we report.
+  std::string rel(const fs::path& p) const { return p.lexically_relative(root).generic_string(); }
 
   bool inside(const fs::path& p) {
     FileCheck c = check_site_file(root, rel(p));

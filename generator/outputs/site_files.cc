@@ -24,7 +24,7 @@ std::vector<OutputFile> collect_assets(const std::string& site_root, std::map<st
   if (fs::is_directory(dir, ec)) {
     for (auto& e : fs::recursive_directory_iterator(dir, ec)) {
       if (!e.is_regular_file()) continue;
-      std::string rel = fs::relative(e.path(), dir).generic_string();
+      std::string rel = e.path().lexically_relative(dir).generic_string();
       if (file_name(rel)[0] == '.') continue;
       if (check_site_file(site_root, "assets/" + rel) != FileCheck::Ok) {
         diags.error("assets/" + rel, 0, "tệp này là liên kết trỏ ra ngoài thư mục trang");

@@ -64,7 +64,7 @@ Templates Templates::load(const std::string& site_root, Diagnostics& diags) {
   if (fs::is_directory(dir, ec)) {
     std::vector<std::string> files;
     for (auto& e : fs::recursive_directory_iterator(dir, ec))
-      if (e.is_regular_file()) files.push_back(fs::relative(e.path(), site_root).generic_string());
+      if (e.is_regular_file()) files.push_back(e.path().lexically_relative(site_root).generic_string());
     std::sort(files.begin(), files.end());
     for (const auto& rel : files) {
       std::string text;
