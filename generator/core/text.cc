@@ -164,7 +164,8 @@ std::string squash_spaces(std::string_view s) {
 std::string cut_at_word(std::string_view s, size_t max_chars) {
   icu::UnicodeString u = to_unicode(s);
   if (static_cast<size_t>(u.countChar32()) <= max_chars) return std::string(s);
-  int32_t end = u.moveIndex32(0, static_cast<int32_t>(max_chars));
+  // The "…" counts toward the limit: Zalo and search engines count it too.
+  int32_t end = u.moveIndex32(0, static_cast<int32_t>(max_chars > 1 ? max_chars - 1 : 1));
   int32_t cut = end;
   while (cut > 0 && !u_isWhitespace(u.char32At(cut))) --cut;
   if (cut == 0) cut = end;
@@ -192,9 +193,16 @@ std::string escape_html(std::string_view s) {
 std::string escape_xml(std::string_view s) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
     unsigned char uc = static_cast<unsigned char>(c);
     if (uc < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    // U+FFFE and U+FFFF are valid UTF-8 but not XML 1.0 characters.
+    if (uc == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

@@ -199,7 +199,11 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
     std::string text = plain_text(n);
     std::string id = slugify(text);
     if (id.empty()) id = "muc";
-    if (int seen = ids[id]++; seen > 0) id += "-" + std::to_string(seen);
+    // "Đại hội", "Đại hội", "Đại hội 1" → dai-hoi, dai-hoi-1, dai-hoi-1-1: a
+    // suffixed id may itself be taken by a later heading's text.
+    std::string base = id;
+    for (int n = 1; ids.count(id); ++n) id = base + "-" + std::to_string(n);
+    ids[id] = 1;
     out.headings.push_back({level, id, text});
     char* h = cmark_render_html(n, kOptions, cmark_parser_get_syntax_extensions(parsed->parser));
     std::string html(h);
