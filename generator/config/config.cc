@@ -14,6 +14,14 @@ namespace bangtin {
 
 using nlohmann::json;
 
+std::string SiteConfig::base_path() const {
+  auto scheme = base_url.find("://");
+  auto slash = base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  std::string path = slash == std::string::npos ? "" : base_url.substr(slash);
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  return path;
+}
+
 const Column* SiteConfig::find_column(const std::string& key) const {
   for (const auto& c : columns)
     if (c.key == key) return &c;

@@ -74,6 +74,10 @@ struct SiteConfig {
   bool raw_html = false;
   std::vector<Quota> quotas;
 
+  // The path part of base_url without its trailing '/': "" for a site at the
+  // root of its host, "/cong" for https://host/cong/.
+  std::string base_path() const;
+
   const Column* find_column(const std::string& key) const;
   const Unit* find_unit(const std::string& key) const;
   const Language* find_language(const std::string& code) const;

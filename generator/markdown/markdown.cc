@@ -171,14 +171,14 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
                     "bỏ liên kết, hoặc đăng mục kia trước");
       } else {
         const Item& target = in_language(lib, lib.items[it->second], item.lang);
-        cmark_node_set_url(n, (target.url + suffix).c_str());
+        cmark_node_set_url(n, (config.base_path() + target.url + suffix).c_str());
       }
       continue;
     }
     FileCheck check = check_site_file(site_root, *rel);
     if (check == FileCheck::Ok) {
       files.insert(*rel);
-      cmark_node_set_url(n, (resource_url(item, *rel) + suffix).c_str());
+      cmark_node_set_url(n, (config.base_path() + resource_url(item, *rel) + suffix).c_str());
     } else if (check == FileCheck::OutsideRoot) {
       diags.error(item.source, line(n), "\"" + url + "\" là liên kết trỏ ra ngoài thư mục trang");
       cmark_node_set_url(n, "#");

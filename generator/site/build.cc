@@ -119,14 +119,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   Templates templates = Templates::load(root, diags);
   std::map<std::string, std::string> asset_urls;
   std::vector<OutputFile> assets = collect_assets(root, asset_urls, diags);
-  std::string base_path;
-  {
-    auto scheme = config.base_url.find("://");
-    auto slash = config.base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-    if (slash != std::string::npos) base_path = config.base_url.substr(slash);
-    if (ends_with(base_path, "/")) base_path.pop_back();
-  }
-  SiteContext ctx{config, lib, templates, asset_urls, root, base_path};
+  SiteContext ctx{config, lib, templates, asset_urls, root, config.base_path()};
   if (diags.has_errors()) return result;  // rendering half a site helps no one
   std::vector<PlannedPage> plan = plan_pages(ctx);
   result.files = render_pages(ctx, plan, options.jobs, diags);

@@ -163,3 +163,40 @@ TEST_CASE("the command line: exit status 1 with path:line and the source line, 2
   read_file(log, text);
   CHECK(contains(text, "did you mean 'build'?"));
 }
+
+TEST_CASE("a site's own templates, strings and assets override the built-in theme file by file") {
+  TempDir tmp("override");
+  std::string site = tmp.path() + "/site";
+  fs::copy(kMinimal, site, fs::copy_options::recursive);
+  fs::create_directories(site + "/templates/partials");
+  fs::create_directories(site + "/templates/i18n");
+  fs::create_directories(site + "/assets/css");
+  std::ofstream(site + "/templates/404.mustache") << "<p>{{t.not_found}} – {{site.title}}</p>\n";
+  std::ofstream(site + "/templates/i18n/vi.json") << "{\"not_found\": \"Trang này không có\"}";
+  std::ofstream(site + "/assets/css/site.css") << "body{color:#000}";
+  std::ofstream(site + "/assets/css/them.css") << "p{margin:0}";
+  BuildOptions o;
+  o.source = site;
+  o.now = kNow;
+  o.base_url = "https://phuong-a.example.gov.vn/cong/";
+  o.write = false;
+  MemoryDisk disk;
+  BuildResult r = build_site(o, disk);
+  REQUIRE(headlines(r) == "");
+  auto files = files_of(r);
+  CHECK(files["404.html"] == "<p>Trang này không có – Cổng thử nghiệm</p>\n");
+  // Other templates and strings still come from the built-in theme.
+  CHECK(contains(files["index.html"], "Chuyển đến nội dung chính"));
+  // Assets keep their content hash in the name; the page links the site's CSS.
+  std::string css, extra;
+  for (const auto& [path, bytes] : files) {
+    if (path.rfind("assets/css/site.", 0) == 0) css = path;
+    if (path.rfind("assets/css/them.", 0) == 0) extra = path;
+  }
+  CHECK(files[css] == "body{color:#000}");
+  CHECK(files[extra] == "p{margin:0}");
+  CHECK(contains(files["index.html"], "href=\"/cong/" + css + "\""));
+  // --base-url moves every link under its path.
+  CHECK(contains(files["bai-viet/mot/index.html"], "<link rel=\"canonical\" href=\"https://phuong-a.example.gov.vn/cong/bai-viet/mot/\">"));
+  CHECK(contains(files["bai-viet/mot/index.html"], "<a href=\"/cong/bai-viet/anh-bai/#muc-hai\">"));
+}
