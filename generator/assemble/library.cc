@@ -124,7 +124,8 @@ std::vector<Tag> make_tags(const std::vector<size_t>& ids, const std::vector<Ite
 
 }  // namespace
 
-Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp now, Diagnostics& diags) {
+Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp now, Diagnostics& diags,
+                 bool preview) {
   Library lib;
   lib.now = now;
   lib.items = std::move(items);
@@ -138,7 +139,7 @@ Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp no
   std::map<std::string, std::string> taken;  // url → who
   for (const auto& lang : config.languages) {
     std::string p = language_prefix(config, lang.code);
-    for (const char* seg : {"chuyen-muc", "the", "don-vi", "trang", "tim-kiem", "assets", "404", "tep"})
+    for (const char* seg : {"chuyen-muc", "the", "don-vi", "trang", "tim-kiem", "assets", "404", "tep", "thu-vien", "bao-cao"})
       taken[p + "/" + seg + "/"] = "trang của cổng";
     for (Kind k : kAllKinds) {
       if (*kind_url_segment(k) == 0) continue;
@@ -168,6 +169,7 @@ Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp no
       continue;
     }
     set_publication(item, lib);
+    item.preview = preview && (item.publication == Publication::Draft || item.publication == Publication::Scheduled);
     std::string seg = kind_url_segment(item.kind);
     item.url = language_prefix(config, item.lang) + "/" + (seg.empty() ? "" : seg + "/") + item.slug + "/";
     item.output_path = item.url.substr(1) + "index.html";

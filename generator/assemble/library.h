@@ -54,7 +54,7 @@ struct Library {
   const Edition* edition(const std::string& lang) const;
   // Items that get a page: everything but drafts and scheduled items.
   bool has_page(const Item& item) const {
-    return item.publication == Publication::Published || item.publication == Publication::Expired;
+    return item.publication == Publication::Published || item.publication == Publication::Expired || item.preview;
   }
 };
 
@@ -63,7 +63,9 @@ std::string language_prefix(const SiteConfig& config, const std::string& lang);
 // "/chuyen-muc/dai-hoi-xiv/" and its page n ("/chuyen-muc/dai-hoi-xiv/trang/2/").
 std::string paged_url(const std::string& base, size_t page);
 
-Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp now, Diagnostics& diags);
+// `preview` (serve mode) also lists drafts and scheduled items, marked as such.
+Library assemble(std::vector<Item> items, const SiteConfig& config, Timestamp now, Diagnostics& diags,
+                 bool preview = false);
 
 }  // namespace bangtin
 

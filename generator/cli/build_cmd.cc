@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "core/text.h"
+#include <nlohmann/json.hpp>
 #include "site/build.h"
 
 namespace bangtin {
@@ -10,16 +11,17 @@ namespace bangtin {
 namespace {
 
 const char* kBuildUsage =
-    "usage: bangtin build [--source DIR] [--output DIR] [--now TIME] [--base-url URL] [--jobs N] [--timings]\n";
-const char* kCheckUsage = "usage: bangtin check [--source DIR] [--now TIME]\n";
+    "usage: bangtin build [--source DIR] [--output DIR] [--now TIME] [--base-url URL] [--jobs N] [--timings] [--no-precompress]\n";
+const char* kCheckUsage = "usage: bangtin check [--source DIR] [--now TIME] [--format text|json]\n";
 
 // Returns false (after printing why) when the flags are wrong.
-bool parse_flags(const std::vector<std::string>& args, BuildOptions& o, bool& timings, bool check, const char* usage) {
+bool parse_flags(const std::vector<std::string>& args, BuildOptions& o, bool& timings, std::string& format, bool check,
+                 const char* usage) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& out) {
       if (i + 1 >= args.size()) {
-        std::cerr << "bangtin: " << a << " needs a value\n" << usage;
+        std::cerr << "bangtin: " << a << " cần một giá trị\n" << usage;
         return false;
       }
       out = args[++i];
@@ -30,19 +32,27 @@ bool parse_flags(const std::vector<std::string>& args, BuildOptions& o, bool& ti
     else if (!check && (a == "--output" || a == "-o")) { if (!value(o.output)) return false; }
     else if (!check && a == "--base-url") { if (!value(o.base_url)) return false; }
     else if (!check && a == "--timings") timings = true;
-    else if (a == "--jobs" || a == "-j") {
+    else if (!check && a == "--no-precompress") o.precompress = false;
+    else if (check && a == "--format") {
+      if (!value(format)) return false;
+      if (format != "text" && format != "json") {
+        std::cerr << "bangtin: --format là text hoặc json\n" << usage;
+        return false;
+      }
+    }
+    else if (a == "--jobs" || a == "-j" || a == "--threads") {
       std::string n;
       if (!value(n)) return false;
       try { o.jobs = std::stoi(n); } catch (...) { o.jobs = -1; }
       if (o.jobs < 1 || o.jobs > 256) {
-        std::cerr << "bangtin: --jobs takes a number from 1 to 256\n";
+        std::cerr << "bangtin: --jobs nhận một số từ 1 đến 256\n";
         return false;
       }
     } else if (a == "--help" || a == "-h") {
       std::cout << usage;
       std::exit(0);
     } else {
-      std::cerr << "bangtin: unknown option " << a << "\n" << usage;
+      std::cerr << "bangtin: không có tùy chọn " << a << "\n" << usage;
       return false;
     }
   }
@@ -77,7 +87,8 @@ int report(const BuildResult& r, const BuildOptions& o, bool timings, bool check
 int run_build(const std::vector<std::string>& args) {
   BuildOptions o;
   bool timings = false;
-  if (!parse_flags(args, o, timings, false, kBuildUsage)) return 2;
+  std::string format;
+  if (!parse_flags(args, o, timings, format, false, kBuildUsage)) return 2;
   RealDisk disk;
   BuildResult r = build_site(o, disk);
   return report(r, o, timings, false);
@@ -86,10 +97,21 @@ int run_build(const std::vector<std::string>& args) {
 int run_check(const std::vector<std::string>& args) {
   BuildOptions o;
   bool timings = false;
-  if (!parse_flags(args, o, timings, true, kCheckUsage)) return 2;
+  std::string format = "text";
+  if (!parse_flags(args, o, timings, format, true, kCheckUsage)) return 2;
   o.write = false;
+  o.lint = true;
   RealDisk disk;
   BuildResult r = build_site(o, disk);
+  if (format == "json") {
+    // For an editor's tool or CI annotations: one object per problem.
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& d : r.diags.sorted())
+      out.push_back({{"severity", d.severity == Severity::Error ? "error" : "warning"},
+                     {"path", d.path}, {"line", d.line}, {"message", d.message}, {"hint", d.hint}});
+    std::cout << out.dump(2) << "\n";
+    return r.ok() ? 0 : 1;
+  }
   return report(r, o, timings, true);
 }
 

@@ -8,6 +8,9 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table{
       {"build", "build the portal into public/ (or --output)", run_build},
       {"check", "check the content as a build would, without writing", run_check},
+      {"serve", "preview on localhost, rebuilt and reloaded on every save", run_serve},
+      {"new", "start a new item from its archetype: bangtin new article \"Tiêu đề\"", run_new},
+      {"report", "count published items per unit, kind, column and month; CSV, JSON and quotas", run_report},
   };
   return table;
 }

@@ -15,6 +15,9 @@ struct Command {
 const std::vector<Command>& commands();
 int run_build(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
+int run_new(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args);
 // The command whose name is closest to `word`, for "did you mean".
 std::string closest_command(const std::string& word);
 

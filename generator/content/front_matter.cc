@@ -59,11 +59,10 @@ class FieldReader {
       error(n, "\"" + key + "\" phải là chữ, không phải " + yaml_type(n));
       return std::nullopt;
     }
+    // An empty optional value ("", or a key left blank from an archetype)
+    // is the same as no value; required keys are checked by required_text().
     std::string s = squash_spaces(to_nfc(n.Scalar()));
-    if (s.empty()) {
-      error(n, "\"" + key + "\" đang để trống");
-      return std::nullopt;
-    }
+    if (s.empty()) return std::nullopt;
     return s;
   }
 
@@ -158,9 +157,9 @@ bool safe_link(const std::string& link) {
 
 }  // namespace
 
-std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, const SiteConfig& config,
-                               const std::string& site_root, Diagnostics& diags) {
-  Item item;
+// Reads everything it can into `item`; false when anything was wrong.
+static bool parse_fields(const SourceFile& file, const std::string& raw, const SiteConfig& config,
+                         const std::string& site_root, Diagnostics& diags, Item& item) {
   item.kind = file.kind;
   item.source = file.path;
   item.dir = file.dir;
@@ -174,7 +173,7 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
     int line = 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<long>(bad), '\n'));
     diags.error(file.path, line, "chữ không đúng mã UTF-8 (byte " + std::to_string(bad) + ")",
                 "tệp được lưu bằng bảng mã khác; hãy lưu lại bằng UTF-8");
-    return std::nullopt;
+    return false;
   }
   std::string text = to_nfc(raw);
   if (starts_with(text, "\xEF\xBB\xBF")) text.erase(0, 3);
@@ -184,7 +183,7 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
   if (!starts_with(text, "---\n")) {
     diags.error(file.path, 1, "tệp phải bắt đầu bằng phần thông tin (front matter) nằm giữa hai dòng ---",
                 "đầu tệp ghi ---, rồi title: và date:, rồi --- (xem docs/huong-dan-bien-tap.md)");
-    return std::nullopt;
+    return false;
   }
   size_t end = text.find("\n---\n", 3);
   size_t body_start;
@@ -194,7 +193,7 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
       body_start = text.size();
     } else {
       diags.error(file.path, 1, "phần thông tin (front matter) chưa được đóng", "thêm một dòng --- sau khóa cuối cùng");
-      return std::nullopt;
+      return false;
     }
   } else {
     body_start = end + 5;
@@ -209,11 +208,11 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
   } catch (const YAML::ParserException& e) {
     diags.error(file.path, e.mark.line + 2, "front matter không đúng cú pháp YAML: " + e.msg,
                 "giá trị có dấu ': ' hoặc bắt đầu bằng dấu ngoặc phải đặt trong ngoặc kép \"…\"");
-    return std::nullopt;
+    return false;
   }
   if (!root.IsMap()) {
     diags.error(file.path, 2, "front matter phải gồm các dòng khóa: giá trị");
-    return std::nullopt;
+    return false;
   }
 
   size_t errors_before = diags.error_count();
@@ -248,9 +247,14 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
                         "thêm dòng \"" + key + ": …\" vào front matter");
     return n;
   };
+  auto required_text = [&](const std::string& key, std::string& out) {
+    if (const YAML::Node* n = required(key)) {
+      if (auto s = r.text(*n, key)) out = *s;
+      else if (n->IsScalar()) r.error(*n, "\"" + key + "\" đang để trống", "điền nội dung cho \"" + key + "\"");
+    }
+  };
 
-  if (auto n = required("title"))
-    if (auto s = r.text(*n, "title")) item.title = *s;
+  required_text("title", item.title);
   if (auto n = required("date"))
     if (auto d = r.date(*n, "date")) item.date = *d;
   if (auto n = field("updated"))
@@ -321,10 +325,11 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
     case Kind::Article: break;
     case Kind::Infographic: {
       InfographicFields f;
-      if (auto n = required("image"))
+      if (auto n = required("image")) {
         if (auto p = r.file(*n, "image", kImageExt, "ảnh")) f.image = *p;
-      if (auto n = required("alt"))
-        if (auto s = r.text(*n, "alt")) f.alt = *s;
+        else if (n->IsScalar() && squash_spaces(n->Scalar()).empty()) r.error(*n, "\"image\" đang để trống");
+      }
+      required_text("alt", f.alt);
       item.infographic = f;
       break;
     }
@@ -372,6 +377,8 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
             }
           }
           if (sources != 1) r.error(*v, "\"video\" phải có đúng một trong file:, youtube: hoặc url:");
+          else if (f.file.empty() && f.youtube.empty() && f.url.empty() && diags.error_count() == errors_before)
+            r.error(*v, "\"video\" chưa có nguồn", "điền mã YouTube, tên tệp video hoặc địa chỉ url");
         }
       }
       for (const char* key : {"poster", "captions", "duration"})
@@ -381,8 +388,10 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
     }
     case Kind::Audio: {
       AudioFields f;
-      if (auto n = required("audio"))
+      if (auto n = required("audio")) {
         if (auto p = r.file(*n, "audio", {".mp3", ".m4a", ".ogg", ".oga", ".opus"}, "tệp âm thanh")) f.file = *p;
+        else if (n->IsScalar() && squash_spaces(n->Scalar()).empty()) r.error(*n, "\"audio\" đang để trống");
+      }
       if (auto n = field("duration")) {
         if (n->IsScalar() && parse_duration(n->Scalar())) f.duration = parse_duration(n->Scalar());
         else r.error(*n, "\"duration\" phải viết dạng HH:MM:SS hoặc số giây");
@@ -392,12 +401,9 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
     }
     case Kind::Document: {
       DocumentFields f;
-      if (auto n = required("number"))
-        if (auto s = r.text(*n, "number")) f.number = *s;
-      if (auto n = required("doc_type"))
-        if (auto s = r.text(*n, "doc_type")) f.doc_type = *s;
-      if (auto n = required("issuer"))
-        if (auto s = r.text(*n, "issuer")) f.issuer = *s;
+      required_text("number", f.number);
+      required_text("doc_type", f.doc_type);
+      required_text("issuer", f.issuer);
       if (auto n = required("issued")) f.issued = r.date(*n, "issued");
       if (auto n = field("effective")) f.effective = r.date(*n, "effective");
       if (auto n = field("file"))
@@ -407,10 +413,11 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
     }
     case Kind::Banner: {
       BannerFields f;
-      if (auto n = required("image"))
+      if (auto n = required("image")) {
         if (auto p = r.file(*n, "image", kImageExt, "ảnh")) f.image = *p;
-      if (auto n = required("alt"))
-        if (auto s = r.text(*n, "alt")) f.alt = *s;
+        else if (n->IsScalar() && squash_spaces(n->Scalar()).empty()) r.error(*n, "\"image\" đang để trống");
+      }
+      required_text("alt", f.alt);
       if (auto n = field("link")) {
         if (auto s = r.text(*n, "link")) {
           if (safe_link(*s)) f.link = *s;
@@ -439,7 +446,28 @@ std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, c
   }
   if (item.expires && *item.expires <= item.date)
     diags.error(file.path, item.line_of("expires"), "\"expires\" phải sau \"date\"");
-  if (diags.error_count() != errors_before) return std::nullopt;
+  return diags.error_count() == errors_before;
+}
+
+std::optional<Item> parse_item(const SourceFile& file, const std::string& raw, const SiteConfig& config,
+                               const std::string& site_root, Diagnostics& diags) {
+  Diagnostics local;
+  Item item;
+  bool ok = parse_fields(file, raw, config, site_root, local, item);
+  if (!item.draft) {
+    diags.merge(local);
+    if (!ok) return std::nullopt;
+    return item;
+  }
+  // A draft is never published, so a half-written one must not stop a
+  // deadline build: its problems are warnings until draft: true is removed.
+  for (Diagnostic d : local.sorted()) {
+    if (d.severity == Severity::Error) {
+      d.severity = Severity::Warning;
+      d.message = "(bản nháp) " + d.message;
+    }
+    diags.add(d);
+  }
   return item;
 }
 

@@ -48,6 +48,14 @@ struct Heading {
   std::string id, text;
 };
 
+// A link in a body to an anchor ("#muc-2", or another item's "…/x.md#muc-2"),
+// kept so `bangtin check` can tell whether the anchor exists.
+struct AnchorLink {
+  int line;
+  size_t target;  // item id
+  std::string fragment;
+};
+
 struct Item {
   size_t id = 0;
   Kind kind = Kind::Article;
@@ -79,6 +87,7 @@ struct Item {
 
   // Filled by assemble.
   Publication publication = Publication::Published;
+  bool preview = false;  // a draft or scheduled item shown by `bangtin serve`, never by a build
   std::string url;          // "/bai-viet/slug/" (site-relative)
   std::string output_path;  // "bai-viet/slug/index.html"
   std::vector<size_t> translations;  // ids of the other languages' versions
@@ -87,12 +96,14 @@ struct Item {
   std::string body_html;
   std::vector<Heading> headings;
   std::vector<std::string> resources;  // site-relative files the body links to
+  std::vector<AnchorLink> anchor_links;
+  std::vector<int> images_without_alt;  // lines
 
   int line_of(const std::string& key) const {
     auto it = key_lines.find(key);
     return it == key_lines.end() ? 1 : it->second;
   }
-  bool listed() const { return publication == Publication::Published; }
+  bool listed() const { return publication == Publication::Published || preview; }
 };
 
 }  // namespace bangtin

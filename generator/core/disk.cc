@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -62,7 +63,15 @@ Status RealDisk::write_file(const std::string& path, std::string_view bytes) {
 Status RealDisk::copy_file(const std::string& from, const std::string& to) {
   std::string bytes;
   if (!read_file(from, bytes)) return Status::error(from + ": cannot read");
-  return write_file(to, bytes);
+  Status s = write_file(to, bytes);
+  // The copy keeps its source's mtime, so the next build can tell it is
+  // unchanged without reading it (RealDisk::reuse_copy), as rsync -t does.
+  struct stat st;
+  if (s.is_ok() && ::stat(from.c_str(), &st) == 0) {
+    struct timespec times[2] = {st.st_atim, st.st_mtim};
+    utimensat(AT_FDCWD, to.c_str(), times, 0);
+  }
+  return s;
 }
 
 Status RealDisk::remove_all(const std::string& path) {

@@ -21,6 +21,21 @@ class Disk {
   // Puts `staging` in place of `target` in one step where the system allows.
   virtual Status swap_in(const std::string& staging, const std::string& target) = 0;
   virtual bool exists(const std::string& path) const = 0;
+
+  // Keeping unchanged output (core/disk_reuse.cc): each puts at `path` the
+  // file `previous` itself (a hard link, so its inode and mtime stay and
+  // rsync or a CDN sees no change) and says whether it could. By default it
+  // cannot, and the caller writes the file.
+  // reuse_file: when `previous` holds exactly `bytes`.
+  virtual bool reuse_file(const std::string& previous, const std::string& path, std::string_view bytes) {
+    return false;
+  }
+  // reuse_copy: when `previous` has the size and mtime of `source` (copies keep their source's mtime).
+  virtual bool reuse_copy(const std::string& previous, const std::string& path, const std::string& source) {
+    return false;
+  }
+  // link_file: whenever `previous` exists.
+  virtual bool link_file(const std::string& previous, const std::string& path) { return false; }
 };
 
 class RealDisk : public Disk {
@@ -30,6 +45,9 @@ class RealDisk : public Disk {
   Status remove_all(const std::string& path) override;
   Status swap_in(const std::string& staging, const std::string& target) override;
   bool exists(const std::string& path) const override;
+  bool reuse_file(const std::string& previous, const std::string& path, std::string_view bytes) override;
+  bool reuse_copy(const std::string& previous, const std::string& path, const std::string& source) override;
+  bool link_file(const std::string& previous, const std::string& path) override;
 };
 
 // Keeps files in memory; thread-safe. swap_in moves every file under

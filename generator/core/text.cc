@@ -230,3 +230,98 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 }  // namespace bangtin
+
+// ---- Search (generator/search/) -------------------------------------------
+// Kept in step with assets/js/search.js: \p{L}\p{N}\p{M} make words, the Han,
+// Hiragana, Katakana and Hangul scripts make CJK runs, and the case mapping
+// is the root locale's, as JavaScript's toLowerCase().
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+namespace bangtin {
+
+namespace {
+
+bool is_mark(UChar32 c) {
+  int8_t t = u_charType(c);
+  return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+bool is_word_char(UChar32 c) {
+  int8_t t = u_charType(c);
+  switch (t) {
+    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER: case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER: case U_DECIMAL_DIGIT_NUMBER: case U_LETTER_NUMBER: case U_OTHER_NUMBER:
+      return true;
+    default:
+      return is_mark(c);
+  }
+}
+
+bool is_cjk(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode s = uscript_getScript(c, &status);
+  return U_SUCCESS(status) && (s == USCRIPT_HAN || s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA ||
+                               s == USCRIPT_HANGUL);
+}
+
+icu::UnicodeString normalized(const icu::UnicodeString& u, bool compose) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n =
+      compose ? icu::Normalizer2::getNFCInstance(status) : icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return u;
+  icu::UnicodeString out = n->normalize(u, status);
+  return U_SUCCESS(status) ? out : u;
+}
+
+}  // namespace
+
+std::vector<TextWord> split_words(std::string_view text) {
+  std::vector<TextWord> words;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t n = static_cast<int32_t>(text.size()), i = 0;
+  bool open = false;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || !is_word_char(c)) {
+      open = false;
+      continue;
+    }
+    bool cjk = is_cjk(c);
+    // A combining mark stays with whatever it follows.
+    bool joins = open && (is_mark(c) || words.back().cjk == cjk);
+    if (joins) {
+      words.back().end = static_cast<size_t>(i);
+    } else {
+      words.push_back({static_cast<size_t>(start), static_cast<size_t>(i), cjk});
+      open = true;
+    }
+  }
+  return words;
+}
+
+std::string lower_for_search(std::string_view word) {
+  if (is_ascii(word)) return ascii_lower(word);
+  icu::UnicodeString u = normalized(to_unicode(word), true);
+  u.toLower(icu::Locale::getRoot());
+  return to_utf8(normalized(u, true));
+}
+
+std::string fold_for_search(std::string_view word) {
+  if (is_ascii(word)) return ascii_lower(word);
+  icu::UnicodeString u = to_unicode(word);
+  u.toLower(icu::Locale::getRoot());
+  u = normalized(u, false);
+  icu::UnicodeString bare;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    UChar32 c = u.char32At(i);
+    if (is_mark(c)) continue;
+    // NFD leaves đ whole: it is a letter of its own, not d with a mark.
+    bare.append(c == 0x0111 ? UChar32('d') : c);
+  }
+  return to_utf8(normalized(bare, true));
+}
+
+}  // namespace bangtin

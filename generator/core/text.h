@@ -45,3 +45,25 @@ bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 
 }  // namespace bangtin
+
+// ---- Search (generator/search/) -------------------------------------------
+// What the search index and the browser's search.js must agree on, so that a
+// query typed on a phone meets the words the build indexed.
+namespace bangtin {
+
+// A word of running text: a run of letters, digits and combining marks, or a
+// run of Chinese, Japanese or Korean characters (`cjk`), which have no spaces
+// between words. Byte offsets into the NFC text given.
+struct TextWord {
+  size_t begin = 0, end = 0;
+  bool cjk = false;
+};
+std::vector<TextWord> split_words(std::string_view nfc_text);
+
+// Lower case with the marks kept, NFC: "Đường" and its NFD spelling → "đường".
+// Same result as JavaScript's s.normalize("NFC").toLowerCase().
+std::string lower_for_search(std::string_view word);
+// Lower case without marks, đ → d: "Đường", "đương", "DUONG" → "duong".
+std::string fold_for_search(std::string_view word);
+
+}  // namespace bangtin

@@ -129,6 +129,8 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
     if (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE) continue;
     std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
     std::string scheme;
+    if (type == CMARK_NODE_IMAGE && plain_text(n).empty()) out.images_without_alt.push_back(line(n));
+    if (!url.empty() && url[0] == '#') out.anchor_links.push_back({line(n), item.id, url.substr(1)});
     if (url.empty() || url[0] == '#' || starts_with(url, "//")) continue;
     if (has_scheme(url, scheme)) {
       static const std::set<std::string> safe{"http", "https", "mailto", "tel"};
@@ -171,6 +173,8 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
                     "bỏ liên kết, hoặc đăng mục kia trước");
       } else {
         const Item& target = in_language(lib, lib.items[it->second], item.lang);
+        if (auto hash = suffix.find('#'); hash != std::string::npos)
+          out.anchor_links.push_back({line(n), target.id, suffix.substr(hash + 1)});
         cmark_node_set_url(n, (config.base_path() + target.url + suffix).c_str());
       }
       continue;

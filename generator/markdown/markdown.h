@@ -16,6 +16,8 @@ struct RenderedBody {
   std::vector<Heading> headings;
   std::string first_paragraph;     // plain text, for a default summary
   std::vector<std::string> files;  // site-relative files the body links to or shows
+  std::vector<AnchorLink> anchor_links;
+  std::vector<int> images_without_alt;  // lines in the source file
 };
 
 RenderedBody render_markdown(const Item& item, const Library& lib, const SiteConfig& config,

@@ -106,4 +106,12 @@ MediaInfo media_info(const std::string& file) {
   return info;
 }
 
+MediaInfo media_info_of_bytes(const std::string& name, const std::string& bytes) {
+  MediaInfo info;
+  info.type = media_type(name);
+  info.bytes = bytes.size();
+  if (starts_with(info.type, "image/") && !picture_size(bytes, info.width, info.height)) info.width = info.height = 0;
+  return info;
+}
+
 }  // namespace bangtin

@@ -17,5 +17,7 @@ struct MediaInfo {
 std::string media_type(const std::string& path);
 // Type, size and, for JPEG, PNG, GIF and WebP, pixel size from the header.
 MediaInfo media_info(const std::string& file);
+// The same for bytes already in memory (built-in theme files).
+MediaInfo media_info_of_bytes(const std::string& name, const std::string& bytes);
 
 }  // namespace bangtin

@@ -79,6 +79,81 @@ std::vector<size_t> related(const SiteContext& ctx, const Item& item, const Edit
   return out;
 }
 
+// The media library (thư viện đa phương tiện): infographics, videos, radio
+// bulletins and running banners together, newest first, at /thu-vien/, with static facet pages by
+// column, year and producing unit; the kind facet points at the kind lists
+// (/infographic/, /video/, /phat-thanh/) that already exist.
+void plan_media_library(const SiteContext& ctx, const Edition& ed, std::vector<PlannedPage>& plan) {
+  const std::string& lang = ed.lang;
+  const std::string p = ed.prefix;
+  Json t = ctx.templates.strings(lang);
+  const std::string base = p + "/thu-vien/";
+  std::vector<size_t> all;
+  for (Kind k : {Kind::Infographic, Kind::Video, Kind::Audio})
+    if (auto it = ed.by_kind.find(k); it != ed.by_kind.end()) all.insert(all.end(), it->second.begin(), it->second.end());
+  // Running campaign banners are media products too, and this is where a
+  // reader finds their own pages (the banner image itself links to the campaign).
+  all.insert(all.end(), ed.banners.begin(), ed.banners.end());
+  // Newest first; the source path breaks ties so the order never depends on the kind order above.
+  std::sort(all.begin(), all.end(), [&](size_t a, size_t b) {
+    const Item& x = ctx.lib.items[a];
+    const Item& y = ctx.lib.items[b];
+    return x.date != y.date ? x.date > y.date : x.source < y.source;
+  });
+  if (all.empty() && lang != ctx.config.default_language) return;
+
+  struct Facet { std::string title, seg; std::vector<Group> groups; };
+  std::vector<Facet> facets;
+  std::map<std::string, std::vector<size_t>> by_column, by_year, by_unit;
+  for (size_t id : all) {
+    const Item& item = ctx.lib.items[id];
+    for (const auto& c : item.columns) by_column[c].push_back(id);
+    by_year[std::to_string(to_civil(item.date, ctx.config.utc_offset_minutes).year)].push_back(id);
+    by_unit[item.unit].push_back(id);
+  }
+  Facet cols{t.value("columns", "Chuyên mục"), "chuyen-muc", {}};
+  for (const auto& col : ctx.config.columns)  // config order, like the menu
+    if (auto it = by_column.find(col.key); it != by_column.end())
+      cols.groups.push_back({SiteConfig::title_in(col.title, col.translations, lang), col.key, it->second});
+  Facet years{t.value("year", "Năm"), "nam", {}};
+  for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) years.groups.push_back({it->first, it->first, it->second});
+  Facet units{t.value("units", "Đơn vị"), "don-vi", {}};
+  for (const auto& u : ctx.config.units)
+    if (auto it = by_unit.find(u.key); it != by_unit.end())
+      units.groups.push_back({SiteConfig::title_in(u.title, u.translations, lang), u.key, it->second});
+  facets = {cols, years, units};
+
+  Json kinds = Json::array();
+  for (Kind k : {Kind::Infographic, Kind::Video, Kind::Audio}) {
+    auto it = ed.by_kind.find(k);
+    if (it == ed.by_kind.end() || it->second.empty()) continue;
+    kinds.push_back({{"name", kind_title(ctx, k, lang)}, {"url", ctx.href(p + "/" + kind_url_segment(k) + "/")},
+                     {"count", std::to_string(it->second.size())}});
+  }
+  Json groups = Json::array({{{"title", t.value("kind", "Loại")}, {"items", kinds}}});
+  for (const auto& f : facets) {
+    Json items = Json::array();
+    for (const auto& g : f.groups)
+      items.push_back({{"name", g.name}, {"url", ctx.href(base + f.seg + "/" + g.slug + "/")},
+                       {"count", std::to_string(g.items.size())}});
+    if (!items.empty()) groups.push_back({{"title", f.title}, {"items", items}});
+  }
+  Json extra = {{"facets", {{"label", t.value("browse_media", "Tra cứu thư viện")}, {"groups", groups}}}};
+
+  std::string title = t.value("media_library", "Thư viện đa phương tiện");
+  PageInfo info{lang, title, "", base, "list"};
+  info.alternates = all_languages(ctx, "/thu-vien/");
+  plan_list(ctx, plan, info, all, extra);
+  for (const auto& f : facets) {
+    for (const auto& g : f.groups) {
+      PageInfo gi{lang, title + ": " + g.name, "", base + f.seg + "/" + g.slug + "/", "list"};
+      gi.breadcrumbs.push_back({title, base});
+      gi.alternates = {{lang, gi.url}};
+      plan_list(ctx, plan, gi, g.items, extra);
+    }
+  }
+}
+
 void plan_edition(const SiteContext& ctx, const Edition& ed, std::vector<PlannedPage>& plan) {
   const SiteConfig& cfg = ctx.config;
   const std::string& lang = ed.lang;
@@ -165,10 +240,12 @@ void plan_edition(const SiteContext& ctx, const Edition& ed, std::vector<Planned
                        {"count", std::to_string(g.items.size())}});
       return out;
     };
-    Json facets = {{"library", true},
-                   {"doc_types", facet(ed.doc_types, "loai")},
-                   {"issuers", facet(ed.issuers, "co-quan")},
-                   {"years", facet(ed.years, "nam")}};
+    // One generic shape for every library's side panel (list.mustache "facets").
+    Json facets = {{"facets",
+                    {{"label", t.value("browse_documents", "Tra cứu văn bản")},
+                     {"groups", Json::array({{{"title", t.value("doc_type", "Loại văn bản")}, {"items", facet(ed.doc_types, "loai")}},
+                                             {{"title", t.value("issuer", "Cơ quan ban hành")}, {"items", facet(ed.issuers, "co-quan")}},
+                                             {{"title", t.value("year", "Năm")}, {"items", facet(ed.years, "nam")}}})}}}};
     std::string lib_title = kind_title(ctx, Kind::Document, lang);
     PageInfo info{lang, lib_title, "", p + "/van-ban/", "list"};
     info.alternates = all_languages(ctx, "/van-ban/");
@@ -186,6 +263,8 @@ void plan_edition(const SiteContext& ctx, const Edition& ed, std::vector<Planned
     groups(ed.issuers, "co-quan", t.value("issuer", "Cơ quan ban hành"));
     groups(ed.years, "nam", t.value("year", "Năm"));
   }
+
+  plan_media_library(ctx, ed, plan);
 
   // Tags
   {
@@ -249,6 +328,7 @@ std::vector<PlannedPage> plan_pages(const SiteContext& ctx) {
     PlannedPage p;
     p.info = {item.lang, item.title, item.summary, item.url, kind_name(item.kind)};
     p.info.noindex = item.publication == Publication::Expired;
+    p.info.item = &item;
     p.in_sitemap = item.listed();
     p.lastmod = item.updated ? item.updated : std::optional<Timestamp>(item.date);
     p.info.alternates.push_back({item.lang, item.url});

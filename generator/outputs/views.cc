@@ -4,6 +4,7 @@
 
 #include "core/paths.h"
 #include "core/text.h"
+#include "outputs/share.h"
 
 namespace bangtin {
 
@@ -38,6 +39,18 @@ static std::string asset_key(const std::string& path) {
   return k;
 }
 
+// RFC 3986 query-value encoding: a page address placed inside another
+// address (Facebook's sharer ?u=) must not end that address's query early.
+static std::string percent_encode(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') out += static_cast<char>(c);
+    else out += {'%', hex[c >> 4], hex[c & 15]};
+  }
+  return out;
+}
+
 Json common_view(const SiteContext& ctx, const PageInfo& page) {
   const SiteConfig& c = ctx.config;
   const Language* lang = c.find_language(page.lang);
@@ -60,6 +73,7 @@ Json common_view(const SiteContext& ctx, const PageInfo& page) {
   p["description"] = page.description.empty() ? v["site"]["description"] : Json(page.description);
   p["url"] = ctx.href(page.url);
   p["canonical"] = ctx.absolute(page.url);
+  p["share_url"] = percent_encode(ctx.absolute(page.url));  // for share links' ?u=
   p["noindex"] = page.noindex;
   if (!page.image.empty()) p["image"] = ctx.absolute(page.image);
   Json crumbs = Json::array();
@@ -102,6 +116,7 @@ Json common_view(const SiteContext& ctx, const PageInfo& page) {
     }
   }
   v["banners"] = banners;
+  v["share"] = share_view(ctx, page);
   return v;
 }
 
@@ -128,6 +143,9 @@ Json item_card(const SiteContext& ctx, const Item& item) {
   card["date"] = ctx.date_display(item.date, item.lang);
   card["day"] = ctx.day_display(item.date, item.lang);
   card["featured"] = item.featured;
+  if (item.preview)  // only `bangtin serve` shows these, and says so on every card and page
+    card["badge"] = item.publication == Publication::Draft ? t.value("badge_draft", "BẢN NHÁP")
+                                                           : t.value("badge_scheduled", "HẸN GIỜ");
   std::string image = !item.cover.empty() ? item.cover
                       : item.infographic  ? item.infographic->image
                       : item.banner       ? item.banner->image

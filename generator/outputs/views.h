@@ -39,6 +39,7 @@ struct PageInfo {
   std::string active_column;
   bool noindex = false;
   std::string image;  // site-relative, for og:image
+  const Item* item = nullptr;  // the item an item page shows: share cards, JSON-LD
 };
 
 Json common_view(const SiteContext& ctx, const PageInfo& page);

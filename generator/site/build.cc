@@ -3,15 +3,22 @@
 #include <chrono>
 #include <filesystem>
 
+#include "check/lint.h"
 #include "config/config.h"
 #include "content/discover.h"
 #include "content/front_matter.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "markdown/markdown.h"
+#include "outputs/changes.h"
+#include "outputs/embeds.h"
+#include "outputs/feeds.h"
 #include "outputs/pages.h"
 #include "outputs/site_files.h"
+#include "outputs/zalo.h"
 #include "render/templates.h"
+#include "report/pages.h"
+#include "search/page.h"
 #include "write/publish.h"
 
 namespace fs = std::filesystem;
@@ -96,7 +103,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   }
   timer.done("parse");
 
-  auto shared = std::make_shared<Library>(assemble(std::move(items), config, now, diags));
+  auto shared = std::make_shared<Library>(assemble(std::move(items), config, now, diags, options.preview));
   result.library = shared;
   Library& lib = *shared;
   result.items = lib.items.size();
@@ -112,8 +119,11 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
     item.body_html = std::move(body.html);
     item.headings = std::move(body.headings);
     item.resources = std::move(body.files);
+    item.anchor_links = std::move(body.anchor_links);
+    item.images_without_alt = std::move(body.images_without_alt);
     if (item.summary.empty()) item.summary = cut_at_word(body.first_paragraph, 240);
   });
+  if (options.lint) lint(lib, diags);
   timer.done("markdown");
 
   Templates templates = Templates::load(root, diags);
@@ -122,6 +132,13 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   SiteContext ctx{config, lib, templates, asset_urls, root, config.base_path()};
   if (diags.has_errors()) return result;  // rendering half a site helps no one
   std::vector<PlannedPage> plan = plan_pages(ctx);
+  // The search index needs the rendered bodies; its pages join the plan.
+  std::vector<search::SearchIndex> search_indexes = search::build_search_indexes(ctx, options.jobs);
+  for (auto& p : search::plan_search_pages(ctx, search_indexes)) plan.push_back(std::move(p));
+  // The office's report pages (/bao-cao/): noindex, outside the sitemap and the menu.
+  report::ReportSection reports = report::plan_report_section(ctx);
+  for (auto& p : reports.pages) plan.push_back(std::move(p));
+  timer.done("search");
   result.files = render_pages(ctx, plan, options.jobs, diags);
   result.pages = result.files.size();
   timer.done("render");
@@ -132,10 +149,19 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   result.files.push_back({"rebuild.json", rebuild_json(ctx), ""});
   for (auto& f : assets) result.files.push_back(std::move(f));
   for (auto& f : media_files(ctx)) result.files.push_back(std::move(f));
+  for (auto& f : feed_files(ctx, options.jobs)) result.files.push_back(std::move(f));
+  for (auto& f : embed_files(ctx, diags)) result.files.push_back(std::move(f));
+  for (auto& f : zalo_payloads(ctx, diags)) result.files.push_back(std::move(f));
+  for (auto& index : search_indexes)
+    for (auto& f : index.files) result.files.push_back(std::move(f));
+  for (auto& f : reports.files) result.files.push_back(std::move(f));
+  // Keep last: it lists what changed among all the files above, against the
+  // output this build replaces (nothing to compare with when not writing).
+  add_change_lists(ctx, result.files, options.write ? read_manifest(output) : Manifest{}, options.jobs);
   timer.done("outputs");
 
   if (options.write && !diags.has_errors()) {
-    result.write_status = publish(disk, result.files, root, output, options.jobs);
+    result.write_status = publish(disk, result.files, root, output, options.jobs, options.precompress);
     timer.done("write");
   }
   return result;

@@ -20,6 +20,9 @@ struct BuildOptions {
   std::string base_url;  // overrides site-config.json
   int jobs = 0;          // 0: one per core
   bool write = true;     // false: check only
+  bool lint = false;      // `bangtin check`: also the warnings of check/lint.h
+  bool preview = false;  // serve mode: drafts and scheduled items shown with a badge
+  bool precompress = true;  // .gz/.br twins of text outputs (write/precompress.h)
 };
 
 struct StageTime {

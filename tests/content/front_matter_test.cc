@@ -332,7 +332,7 @@ TEST_CASE("scalar values of the wrong shape") {
       "date: 2026-01-19\n"          // 3
       "columns: dai-hoi-xiv\n"      // 4
       "weight: nặng\n"              // 5
-      "author: \"  \"\n"            // 6
+      "author: \"  \"\n"            // 6: blank optional text is no value, not an error
       "unit: phuong-khong-co\n"     // 7
       "slug: \"!!!\"\n"             // 8
       "---\n");
@@ -341,7 +341,6 @@ TEST_CASE("scalar values of the wrong shape") {
                              kPath + ":2: \"title\" phải là chữ, không phải danh sách",
                              kPath + ":4: \"columns\" phải là danh sách, ví dụ columns: [a, b]",
                              kPath + ":5: \"weight\" phải là số nguyên",
-                             kPath + ":6: \"author\" đang để trống",
                              kPath + ":7: đơn vị \"phuong-khong-co\" không có trong site-config.json",
                              kPath + ":8: \"slug\" không có chữ hoặc số nào",
                          }));
@@ -667,3 +666,16 @@ TEST_CASE("aliases must be paths on this site") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("a blank required value is an error; a draft's problems are warnings") {
+  FrontMatterSite site;
+  auto blank = site.article("---\ntitle: \"\"\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\n---\n");
+  CHECK_FALSE(blank.item);
+  CHECK(join_lines(blank.headlines()) == join_lines(std::vector<std::string>{kPath + ":2: \"title\" đang để trống"}));
+  auto draft = site.article("---\ntitle: \"\"\ndate: 2026-01-19\ncolumns: [khong-co]\ndraft: true\n---\n");
+  REQUIRE(draft.item);
+  CHECK(draft.item->draft);
+  CHECK(join_lines(draft.headlines()) ==
+        join_lines(std::vector<std::string>{kPath + ":2: cảnh báo: (bản nháp) \"title\" đang để trống",
+                                            kPath + ":4: cảnh báo: (bản nháp) chuyên mục \"khong-co\" không có trong site-config.json"}));
+}

@@ -1,0 +1,289 @@
+// Search on /tim-kiem/, answered in the browser from the index bangtin built
+// with the site (generator/search/, format in docs/search.md). Only the term
+// shards a query needs are fetched, then one small record per result shown.
+// Words are cut and folded exactly as generator/core/text.cc does, or the
+// query would miss what the build indexed.
+(function () {
+  "use strict";
+
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = {};
+  for (var a = 0; a < 64; a++) DIGIT[ALPHABET.charAt(a)] = a;
+  var WORD = /[\p{L}\p{N}\p{M}]/u, MARK = /\p{M}/u, MARKS = /\p{M}/gu;
+  var CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+  var BREAKS = /[,;:!?()[\]{}"\n“”«»…。，、！？：；]|\.[ \t]/;
+  var PAGE = 10;
+
+  function lower(s) { return s.normalize("NFC").toLowerCase().normalize("NFC"); }
+  function fold(s) {
+    return s.toLowerCase().normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").normalize("NFC");
+  }
+
+  // Runs of letters, digits and marks; CJK runs apart from the others.
+  function words(text) {
+    var out = [], open = false, i = 0;
+    for (var ch of text) {
+      var start = i;
+      i += ch.length;
+      if (!WORD.test(ch)) { open = false; continue; }
+      var cjk = CJK.test(ch), last = out[out.length - 1];
+      if (open && (MARK.test(ch) || last.cjk === cjk)) last.end = i;
+      else { out.push({ begin: start, end: i, cjk: cjk }); open = true; }
+    }
+    return out;
+  }
+
+  function tokenize(input) {
+    var text = input.normalize("NFC"), out = [], prevEnd = -1;
+    words(text).forEach(function (w) {
+      var word = text.slice(w.begin, w.end);
+      var joined = prevEnd >= 0 && !BREAKS.test(text.slice(prevEnd, w.begin));
+      prevEnd = w.end;
+      if (!w.cjk) { out.push({ exact: lower(word), folded: fold(word), joined: joined, cjk: false }); return; }
+      var chars = Array.from(word);
+      if (chars.length === 1) { var l = lower(word); out.push({ exact: l, folded: l, joined: false, cjk: true }); return; }
+      for (var k = 0; k + 1 < chars.length; k++) {
+        var b = lower(chars[k] + chars[k + 1]);
+        out.push({ exact: b, folded: b, joined: false, cjk: true });
+      }
+    });
+    return out;
+  }
+
+  function numbers(s) {
+    var out = [], n = 0, mul = 1;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGIT[s.charAt(i)];
+      n += (d & 31) * mul;
+      if (d < 32) { out.push(n); n = 0; mul = 1; } else mul *= 32;
+    }
+    return out;
+  }
+
+  function ids(s) {
+    var gaps = numbers(s), prev = -1;
+    return gaps.map(function (g) { return (prev += g); });
+  }
+
+  function shardOf(term, shards) {
+    var bytes = new TextEncoder().encode(term), h = 2166136261;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619) >>> 0;
+    return h % shards;
+  }
+
+  // The keys a query looks up: its terms, its pairs of neighbouring words and,
+  // when it starts a run with a digit, a document number ("128 kh ubnd").
+  function parse(query) {
+    var toks = tokenize(query), terms = [], seen = {}, pairs = [], number = "";
+    toks.forEach(function (t, i) {
+      if (!seen[t.folded]) { seen[t.folded] = 1; terms.push(t); }
+      var p = toks[i - 1];
+      if (i > 0 && t.joined && !t.cjk && !p.cjk) {
+        var key = p.folded + " " + t.folded;
+        if (!seen[key]) { seen[key] = 1; pairs.push(key); }
+      }
+    });
+    for (var i = 0; i < toks.length; i++) {
+      if (toks[i].cjk || !/^[0-9]/.test(toks[i].folded)) continue;
+      var rest = toks.slice(i);
+      if (rest.length > 1 && rest.every(function (t) { return !t.cjk; }))
+        number = rest.map(function (t) { return t.folded; }).join("");
+      break;
+    }
+    return { terms: terms, pairs: pairs, number: number };
+  }
+
+  // Ranking, most important first: every word found; the document whose own
+  // number was typed; more neighbouring pairs (the phrase as typed); more words
+  // with the very marks typed; then the BM25-like weights the build computed;
+  // then the newer item (lower number).
+  function rank(q, lookup, docs) {
+    // One slot per document: a query over common words touches thousands.
+    var m = new Uint16Array(docs), n = new Uint8Array(docs), p = new Uint16Array(docs);
+    var e = new Uint16Array(docs), s = new Float64Array(docs), touched = [];
+    function idf(df) { return Math.log(1 + (docs - df + 0.5) / (df + 0.5)); }
+    var seen = new Uint8Array(docs);
+    // Calls fn(doc, weight, spelling mask, idf) for each posting of `key`.
+    function each(key, fn) {
+      var v = lookup(key);
+      if (v === undefined) return;
+      var nums = numbers(typeof v === "string" ? v : v[0]), step = typeof v !== "string" && v.length > 2 ? 3 : 2;
+      var f = idf(nums.length / step), doc = -1;
+      for (var i = 0; i + 1 < nums.length; i += step) {
+        doc += nums[i];
+        if (!seen[doc]) { seen[doc] = 1; touched.push(doc); }
+        fn(doc, nums[i + 1], step === 3 ? nums[i + 2] : 1, f);
+      }
+    }
+    q.terms.forEach(function (t) {
+      var v = lookup(t.folded);
+      if (v === undefined) return;
+      var spellings = typeof v === "string" ? [] : v.slice(1), marked = !t.cjk && t.exact !== t.folded;
+      var bit = spellings.length ? spellings.indexOf(t.exact) : (t.exact === t.folded ? 0 : -1);
+      each(t.folded, function (d, w, mask, f) {
+        var exact = bit >= 0 && Math.floor(mask / Math.pow(2, bit)) % 2 === 1;
+        m[d]++;
+        if (marked && exact) e[d]++;
+        s[d] += f * w * (marked && !exact ? 0.5 : 1);
+      });
+    });
+    q.pairs.forEach(function (key) {
+      each(key, function (d, w, mask, f) { p[d]++; s[d] += 1.5 * f * w; });
+    });
+    if (q.number) {
+      each(q.number, function (d, w, mask, f) {
+        m[d] = q.terms.length; n[d] = 1; p[d] = q.pairs.length; s[d] += 3 * f * w;
+      });
+    }
+    var full = touched.filter(function (d) { return m[d] >= q.terms.length; });
+    var list = full.length ? full : touched.filter(function (d) { return m[d] > 0; });
+    list.sort(function (a, b) {
+      return m[b] - m[a] || n[b] - n[a] || p[b] - p[a] || e[b] - e[a] || s[b] - s[a] || a - b;
+    });
+    return {
+      list: list.map(function (d) { return { doc: d, m: m[d], n: n[d], p: p[d], e: e[d], s: s[d] }; }),
+      partial: !full.length && list.length > 0,
+    };
+  }
+
+  // --- In the page ----------------------------------------------------------
+
+  function escape(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // Text with the query's words in <mark>; cut to a window around the place
+  // where most of them meet when `window` is set.
+  function highlight(text, q, window) {
+    var want = {}, cjk = [];
+    q.terms.forEach(function (t) { if (t.cjk) cjk.push(t.folded); else want[t.folded] = 1; });
+    var ws = words(text), match = ws.map(function (w) {
+      var s = text.slice(w.begin, w.end);
+      if (w.cjk) return cjk.some(function (c) { return lower(s).indexOf(c) >= 0; });
+      return want[fold(s)] === 1;
+    });
+    var from = 0, to = ws.length;
+    if (window && ws.length > window) {
+      var best = -1, bestCount = 0;
+      for (var i = 0; i < ws.length; i++) {
+        if (!match[i]) continue;
+        var c = 0;
+        for (var j = i; j < Math.min(ws.length, i + 20); j++) if (match[j]) c++;
+        if (c > bestCount) { bestCount = c; best = i; }
+      }
+      from = Math.max(0, best - 8);
+      to = Math.min(ws.length, from + window);
+    }
+    var start = from > 0 ? ws[from].begin : 0, end = to < ws.length ? ws[to - 1].end : text.length;
+    var out = from > 0 ? "… " : "", at = start;
+    for (var k = from; k < to; k++) {
+      if (!match[k]) continue;
+      out += escape(text.slice(at, ws[k].begin)) + "<mark>" + escape(text.slice(ws[k].begin, ws[k].end)) + "</mark>";
+      at = ws[k].end;
+    }
+    return out + escape(text.slice(at, end)) + (end < text.length ? " …" : "");
+  }
+
+  function start(root) {
+    var base = root.dataset.index, version = root.dataset.version;
+    var shards = +root.dataset.shards, docs = +root.dataset.docs;
+    var form = root.querySelector("form"), input = form.elements.q;
+    var status = root.querySelector(".search-status"), results = root.querySelector(".search-results");
+    var more = root.querySelector(".search-more");
+    var cache = new Map(), run = 0, shown = [], q = null, firstShown = 0;
+    function get(path) {
+      if (!cache.has(path)) {
+        cache.set(path, fetch(base + path + "?v=" + version).then(function (r) {
+          if (!r.ok) throw new Error(path);
+          return r.json();
+        }));
+      }
+      return cache.get(path);
+    }
+    function say(text) { status.textContent = text; }
+    function card(rec) {
+      var li = document.createElement("li"), meta = [rec.k, rec.d];
+      if (rec.n) meta.push(rec.n);
+      var text = rec.x || rec.s || "";
+      li.innerHTML = '<h2><a href="' + escape(rec.u) + '">' + highlight(rec.t, q, 0) + "</a></h2>" +
+        '<p class="search-meta">' + meta.map(escape).join(" · ") + "</p>" +
+        "<p>" + highlight(text, q, 36) + "</p>";
+      return li;
+    }
+    // Cards appear in rank order as their records arrive: the first result
+    // need not wait for the tenth.
+    function showMore(mine) {
+      var next = shown.splice(0, PAGE);
+      more.hidden = true;
+      return Promise.all(next.map(function (h) {
+        var li = results.appendChild(document.createElement("li"));
+        return get("d/" + h.doc + ".json").then(function (rec) {
+          if (mine !== run) return;
+          results.replaceChild(card(rec), li);
+          if (!firstShown) firstShown = performance.now();
+        });
+      })).then(function () { if (mine === run) more.hidden = shown.length === 0; });
+    }
+    function search() {
+      var mine = ++run, t0 = performance.now(), tShards = 0, tRank = 0;
+      firstShown = 0;
+      var params = new URLSearchParams(new FormData(form));
+      q = parse(input.value);
+      results.textContent = "";
+      more.hidden = true;
+      root.dataset.state = "busy";
+      if (!q.terms.length) { say(""); root.dataset.state = "done"; return Promise.resolve(); }
+      say(root.dataset.loading);
+      var keys = q.terms.map(function (t) { return t.folded; }).concat(q.pairs, q.number ? [q.number] : []);
+      var need = {};
+      keys.forEach(function (k) { need[shardOf(k, shards)] = 1; });
+      var filters = ["kind", "column", "year"].filter(function (f) { return params.get(f); });
+      var loads = Object.keys(need).map(function (s) { return get("t/" + s + ".json"); });
+      return Promise.all([Promise.all(loads), filters.length ? get("f.json") : null]).then(function (got) {
+        if (mine !== run) return;
+        tShards = performance.now();
+        var byShard = {};
+        Object.keys(need).forEach(function (s, i) { byShard[s] = got[0][i]; });
+        var ranked = rank(q, function (k) { return byShard[shardOf(k, shards)][k]; }, docs);
+        var list = ranked.list;
+        filters.forEach(function (f) {
+          var allowed = new Set(ids((got[1][f] || {})[params.get(f)] || ""));
+          list = list.filter(function (h) { return allowed.has(h.doc); });
+        });
+        tRank = performance.now();
+        say(list.length ? root.dataset.results.replace("{n}", list.length) +
+            (ranked.partial ? " — " + root.dataset.partial : "") : root.dataset.none);
+        shown = list.slice();
+        return showMore(mine).then(function () {
+          var t1 = performance.now();
+          root.dataset.state = "done";
+          root.dataset.timing = JSON.stringify({ shards: tShards - t0, rank: tRank - tShards,
+            first: (firstShown || t1) - tShards, shown: t1 - tShards });
+        });
+      }).catch(function () {
+        if (mine === run) { say(root.dataset.error); root.dataset.state = "error"; }
+      });
+    }
+    var params = new URLSearchParams(location.search);
+    ["q", "kind", "column", "year"].forEach(function (f) { if (params.get(f)) form.elements[f].value = params.get(f); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var p = new URLSearchParams(new FormData(form));
+      ["kind", "column", "year"].forEach(function (f) { if (!p.get(f)) p.delete(f); });
+      history.replaceState(null, "", "?" + p.toString());
+      search();
+    });
+    form.addEventListener("change", function (e) { if (e.target.tagName === "SELECT" && input.value) search(); });
+    more.addEventListener("click", function () { showMore(run); });
+    root.classList.add("ready");
+    if (input.value) search(); else root.dataset.state = "done";
+  }
+
+  if (typeof document !== "undefined") {
+    var root = document.getElementById("tim-kiem");
+    if (root) start(root);
+  }
+  if (typeof module === "object") module.exports = { tokenize: tokenize, fold: fold, parse: parse, rank: rank, shardOf: shardOf };
+})();

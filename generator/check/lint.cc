@@ -1,0 +1,62 @@
+#include "check/lint.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "outputs/zalo.h"
+
+namespace bangtin {
+
+namespace {
+
+size_t code_points(const std::string& s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool has_heading(const Item& item, const std::string& id) {
+  return std::any_of(item.headings.begin(), item.headings.end(), [&](const Heading& h) { return h.id == id; });
+}
+
+void lengths(const Item& item, Diagnostics& diags) {
+  size_t title = code_points(item.title);
+  if (title > kSearchTitle && title <= kZaloTitle)
+    diags.warning(item.source, item.line_of("title"),
+                  "tiêu đề dài " + std::to_string(title) + " ký tự; máy tìm kiếm chỉ hiện khoảng " +
+                      std::to_string(kSearchTitle),
+                  "đưa ý chính lên đầu tiêu đề");
+  if (!item.key_lines.count("summary")) return;  // a default summary is cut to size already
+  size_t summary = code_points(item.summary);
+  if (summary > kSearchSummary && summary <= kZaloDescription)
+    diags.warning(item.source, item.line_of("summary"),
+                  "sapo dài " + std::to_string(summary) + " ký tự; máy tìm kiếm chỉ hiện khoảng " +
+                      std::to_string(kSearchSummary),
+                  "rút gọn sapo còn 1–2 câu");
+}
+
+}  // namespace
+
+void lint(const Library& lib, Diagnostics& diags) {
+  for (const Item& item : lib.items) {
+    if (!lib.has_page(item)) continue;
+    for (const AnchorLink& link : item.anchor_links) {
+      const Item& target = lib.items[link.target];
+      if (!has_heading(target, link.fragment))
+        diags.warning(item.source, link.line,
+                      "liên kết tới mục \"#" + link.fragment + "\" nhưng " +
+                          (target.id == item.id ? std::string("bài này") : target.source) + " không có mục đó",
+                      "kiểm tra tên mục: là tiêu đề viết thường, không dấu, nối bằng gạch ngang");
+    }
+    for (int line : item.images_without_alt)
+      diags.warning(item.source, line, "ảnh trong bài chưa có mô tả",
+                    "viết mô tả trong ngoặc vuông: ![Người dân nộp hồ sơ tại bộ phận một cửa](anh.jpg)");
+    if (item.kind == Kind::Banner || item.kind == Kind::Page) continue;
+    lengths(item, diags);
+    if (item.unit.empty())
+      diags.warning(item.source, 1, "mục chưa có đơn vị đăng", "thêm unit: với khóa đơn vị trong site-config.json");
+    if (item.columns.empty())
+      diags.warning(item.source, 1, "mục chưa thuộc chuyên mục nào, nên chỉ hiện trong danh sách theo loại",
+                    "thêm columns: [khóa chuyên mục]");
+  }
+}
+
+}  // namespace bangtin

@@ -1,0 +1,17 @@
+// What only `bangtin check` looks for: things a build can publish, but that a
+// careful editor fixes before committing — anchors that lead nowhere, images
+// without a description, titles that Zalo or a search engine will cut, items
+// that belong to no unit or column. All of them are warnings.
+#pragma once
+#include "assemble/library.h"
+#include "core/status.h"
+
+namespace bangtin {
+
+// What search engines show, in code points. Zalo's own limits are applied and
+// reported by outputs/zalo.h; these warnings start below them.
+inline constexpr size_t kSearchTitle = 70, kSearchSummary = 160;
+
+void lint(const Library& lib, Diagnostics& diags);
+
+}  // namespace bangtin

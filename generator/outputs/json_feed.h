@@ -1,0 +1,13 @@
+// JSON Feed 1.1 (jsonfeed.org) for the site and each column: the easiest
+// feed for a ward's own scripts to read, and what widget.js could use.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "outputs/feeds.h"
+
+namespace bangtin {
+
+std::string json_feed(const SiteContext& ctx, const Feed& feed, const std::vector<FeedEntry>& entries);
+
+}  // namespace bangtin

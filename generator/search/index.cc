@@ -1,0 +1,272 @@
+#include "search/index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "core/hash.h"
+#include "core/parallel.h"
+#include "core/text.h"
+#include "search/plain_text.h"
+#include "search/postings.h"
+#include "search/tokenize.h"
+
+namespace bangtin::search {
+
+namespace {
+
+// Shards this size keep a first query of a few words on a 10,000-item site
+// well under 300 KB, yet a small site needs only a few files.
+constexpr size_t kShardBytes = 12 * 1024;
+constexpr size_t kMaxVariants = 30;  // spellings with marks tracked per term
+constexpr size_t kSnippetChars = 4000;
+
+// How much a field's words count. A title match also sets a flag worth more
+// than any amount of body text; so does a document's own number.
+struct Field {
+  std::string text;
+  float weight;
+  bool title = false, number = false;
+};
+
+struct Hit {
+  float tf = 0;
+  bool title = false, number = false;
+  std::vector<std::string> spellings;
+};
+
+struct DocTerms {
+  std::unordered_map<std::string, Hit> hits;
+  float length = 0;  // body and summary tokens, for length normalisation
+};
+
+void add_hit(DocTerms& doc, const std::string& key, const Field& f, const std::string* spelling) {
+  Hit& h = doc.hits[key];
+  h.tf += f.weight;
+  h.title |= f.title;
+  h.number |= f.number;
+  if (spelling && std::find(h.spellings.begin(), h.spellings.end(), *spelling) == h.spellings.end())
+    h.spellings.push_back(*spelling);
+}
+
+DocTerms collect_terms(const std::vector<Field>& fields) {
+  DocTerms doc;
+  for (const Field& f : fields) {
+    std::vector<Token> tokens = tokenize(f.text);
+    if (f.weight <= 2 && !f.title) doc.length += static_cast<float>(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      add_hit(doc, tokens[i].folded, f, tokens[i].cjk ? nullptr : &tokens[i].exact);
+      if (i > 0 && tokens[i].joined && !tokens[i].cjk && !tokens[i - 1].cjk)
+        add_hit(doc, pair_key(tokens[i - 1], tokens[i]), f, nullptr);
+    }
+    if (f.number) {
+      std::string key = number_key(f.text);
+      if (!key.empty()) add_hit(doc, key, f, nullptr);
+    }
+  }
+  return doc;
+}
+
+std::vector<Field> fields_of(const SiteContext& ctx, const Item& item) {
+  std::vector<Field> f;
+  f.push_back({item.title, 2, true});
+  if (item.document) {
+    f.push_back({item.document->number, 3, false, true});
+    f.push_back({item.document->doc_type, 2});
+    f.push_back({item.document->issuer, 3});
+  }
+  std::string tags;
+  for (const auto& t : item.tags) tags += t + "\n";
+  f.push_back({tags, 3});
+  f.push_back({item.summary, 2});
+  if (item.infographic) f.push_back({item.infographic->alt, 1});
+  f.push_back({item.author, 1});
+  f.push_back({html_to_text(item.body_html), 1});
+  return f;
+}
+
+// A posting's weight, 1..31: BM25's saturating term frequency (k1 = 1.2,
+// b = 0.5) scaled to 1..15, plus 12 for a title and 4 for a document number.
+uint32_t weight_of(const Hit& h, float length, float average) {
+  const float k1 = 1.2f, b = 0.5f;
+  float norm = 1 - b + b * (average > 0 ? length / average : 1);
+  float sat = h.tf / (h.tf + k1 * norm);
+  return 1 + static_cast<uint32_t>(std::lround(sat * 14)) + (h.title ? 12 : 0) + (h.number ? 4 : 0);
+}
+
+struct Posting {
+  uint32_t doc, weight, mask;
+};
+
+struct Term {
+  std::vector<std::string> spellings;  // in order of first appearance
+  std::vector<uint32_t> spelling_df;
+  std::vector<Posting> postings;
+};
+
+// The shard value of a term: "postings", or [postings, spelling…] when the
+// term is spelled with marks; with two or more spellings each posting also
+// carries a bit mask of the spellings the document uses, most common first.
+Json encode_term(const std::string& key, const Term& t) {
+  std::vector<size_t> order(t.spellings.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (t.spelling_df[a] != t.spelling_df[b]) return t.spelling_df[a] > t.spelling_df[b];
+    return t.spellings[a] < t.spellings[b];
+  });
+  bool plain = t.spellings.empty() || (t.spellings.size() == 1 && t.spellings[0] == key);
+  bool masks = t.spellings.size() > 1;
+  std::vector<uint32_t> new_bit(order.size());
+  for (size_t i = 0; i < order.size(); ++i) new_bit[order[i]] = static_cast<uint32_t>(i);
+  std::string enc;
+  int64_t prev = -1;
+  for (const Posting& p : t.postings) {
+    append_number(enc, static_cast<uint64_t>(static_cast<int64_t>(p.doc) - prev));
+    prev = p.doc;
+    append_number(enc, p.weight);
+    if (masks) {
+      uint64_t m = 0;
+      for (size_t i = 0; i < order.size(); ++i)
+        if (p.mask & (1u << i)) m |= uint64_t{1} << new_bit[i];
+      append_number(enc, m);
+    }
+  }
+  if (plain) return enc;
+  Json arr = Json::array({enc});
+  for (size_t i : order) arr.push_back(t.spellings[i]);
+  return arr;
+}
+
+std::string kind_label(const SiteContext& ctx, const std::string& lang, Kind k) {
+  return ctx.templates.strings(lang).value(std::string("kind_") + kind_name(k), kind_name(k));
+}
+
+SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
+  SearchIndex index;
+  index.lang = ed.lang;
+  index.url = search_page_url(ctx, ed.lang) + "idx/";
+  std::string dir = index.url.substr(1);
+
+  // Every listed item of the language but banners, newest first.
+  std::vector<const Item*> docs;
+  for (const Item& item : ctx.lib.items)
+    if (item.lang == ed.lang && item.listed() && item.kind != Kind::Banner) docs.push_back(&item);
+  std::sort(docs.begin(), docs.end(), [](const Item* a, const Item* b) {
+    if (a->date.seconds != b->date.seconds) return a->date.seconds > b->date.seconds;
+    return a->source < b->source;
+  });
+  index.docs = static_cast<uint32_t>(docs.size());
+
+  std::vector<DocTerms> terms(docs.size());
+  std::vector<OutputFile> records(docs.size());
+  parallel_for(docs.size(), jobs, [&](size_t i) {
+    const Item& item = *docs[i];
+    std::vector<Field> fields = fields_of(ctx, item);
+    terms[i] = collect_terms(fields);
+    Json r = {{"u", ctx.href(item.url)}, {"t", item.title}, {"c", kind_name(item.kind)},
+              {"k", kind_label(ctx, ed.lang, item.kind)}, {"d", ctx.day_display(item.date, ed.lang)},
+              {"i", format_iso(item.date, ctx.config.utc_offset_minutes)}};
+    if (!item.summary.empty()) r["s"] = item.summary;
+    if (item.document) r["n"] = item.document->number;
+    r["x"] = cut_at_word(fields.back().text, kSnippetChars);
+    records[i] = {dir + "d/" + std::to_string(i) + ".json", r.dump(), ""};
+  });
+
+  float total = 0;
+  for (const auto& d : terms) total += d.length;
+  float average = docs.empty() ? 0 : total / static_cast<float>(docs.size());
+
+  // Merged in document order, so every posting list comes out ascending.
+  std::unordered_map<std::string, Term> all;
+  for (uint32_t id = 0; id < terms.size(); ++id) {
+    for (auto& [key, hit] : terms[id].hits) {
+      Term& t = all[key];
+      uint32_t mask = 0;
+      for (const std::string& s : hit.spellings) {
+        auto it = std::find(t.spellings.begin(), t.spellings.end(), s);
+        if (it == t.spellings.end()) {
+          if (t.spellings.size() >= kMaxVariants) continue;
+          t.spellings.push_back(s);
+          t.spelling_df.push_back(0);
+          it = t.spellings.end() - 1;
+        }
+        size_t bit = static_cast<size_t>(it - t.spellings.begin());
+        ++t.spelling_df[bit];
+        mask |= 1u << bit;
+      }
+      t.postings.push_back({id, weight_of(hit, terms[id].length, average), mask});
+    }
+    terms[id].hits.clear();
+  }
+  index.term_count = all.size();
+
+  std::vector<std::string> keys;
+  keys.reserve(all.size());
+  for (const auto& [key, t] : all) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::pair<std::string, Json>> encoded;
+  encoded.reserve(keys.size());
+  size_t total_bytes = 0;
+  for (const std::string& key : keys) {
+    Json value = encode_term(key, all[key]);
+    total_bytes += key.size() + (value.is_string() ? value.get_ref<const std::string&>().size() : value.dump().size()) + 6;
+    encoded.emplace_back(key, std::move(value));
+  }
+  all.clear();
+  index.shards = static_cast<uint32_t>(std::max<size_t>(1, (total_bytes + kShardBytes - 1) / kShardBytes));
+  std::vector<Json> shards(index.shards, Json::object());
+  for (auto& [key, value] : encoded) shards[shard_of(key, index.shards)][key] = std::move(value);
+  for (uint32_t s = 0; s < index.shards; ++s)
+    index.files.push_back({dir + "t/" + std::to_string(s) + ".json", shards[s].dump(), ""});
+
+  // Filters: the values the search page offers, each with its documents.
+  std::map<std::string, std::vector<uint32_t>> by_kind, by_column, by_year;
+  for (uint32_t id = 0; id < docs.size(); ++id) {
+    const Item& item = *docs[id];
+    by_kind[kind_name(item.kind)].push_back(id);
+    for (const auto& c : item.columns) by_column[c].push_back(id);
+    by_year[std::to_string(to_civil(item.date, ctx.config.utc_offset_minutes).year)].push_back(id);
+  }
+  Json filters = {{"kind", Json::object()}, {"column", Json::object()}, {"year", Json::object()}};
+  for (Kind k : {Kind::Article, Kind::Infographic, Kind::Video, Kind::Audio, Kind::Document, Kind::Page}) {
+    auto it = by_kind.find(kind_name(k));
+    if (it == by_kind.end()) continue;
+    index.kinds.push_back({it->first, kind_label(ctx, ed.lang, k), it->second.size()});
+    filters["kind"][it->first] = encode_ids(it->second);
+  }
+  for (const auto& col : ctx.config.columns) {
+    auto it = by_column.find(col.key);
+    if (it == by_column.end()) continue;
+    index.columns.push_back({col.key, SiteConfig::title_in(col.title, col.translations, ed.lang), it->second.size()});
+    filters["column"][col.key] = encode_ids(it->second);
+  }
+  for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) {
+    index.years.push_back({it->first, it->first, it->second.size()});
+    filters["year"][it->first] = encode_ids(it->second);
+  }
+  index.files.push_back({dir + "f.json", filters.dump(), ""});
+  for (auto& r : records) index.files.push_back(std::move(r));
+
+  std::string all_bytes;
+  for (const auto& f : index.files) {
+    index.bytes += f.bytes.size();
+    all_bytes += f.path + '\0' + short_hash(f.bytes, 16);
+  }
+  index.version = short_hash(all_bytes, 10);
+  return index;
+}
+
+}  // namespace
+
+std::string search_page_url(const SiteContext& ctx, const std::string& lang) {
+  return language_prefix(ctx.config, lang) + "/tim-kiem/";
+}
+
+std::vector<SearchIndex> build_search_indexes(const SiteContext& ctx, int jobs) {
+  std::vector<SearchIndex> out;
+  for (const Edition& ed : ctx.lib.editions) out.push_back(build_one(ctx, ed, jobs));
+  return out;
+}
+
+}  // namespace bangtin::search

@@ -1,0 +1,154 @@
+// The search page as a reader meets it: builds the sample portal and the
+// search fixture site with the bangtin binary given, serves them, and runs
+// every query of tests/search/*.json through the real assets/js/search.js in
+// headless Chromium. Prints what a first query downloads and how long results
+// take; exits 1 when an expectation fails.
+//
+//   node tests/browser/search.mjs --bangtin build/bangtin [--verbose]
+import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../..");
+const args = process.argv.slice(2);
+const bangtin = path.resolve(args[args.indexOf("--bangtin") + 1] || path.join(repo, "build/bangtin"));
+const verbose = args.includes("--verbose");
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json",
+                ".css": "text/css", ".xml": "application/xml" };
+
+// A static server that counts the bytes it sends, per path.
+function serve(root) {
+  const sent = [];
+  const server = http.createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (p.endsWith("/")) p += "index.html";
+    const file = path.join(root, p);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = fs.readFileSync(file);
+    sent.push({ path: p, bytes: body.length, gzip: fs.existsSync(file + ".gz") ? fs.statSync(file + ".gz").size : body.length });
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" }).end(body);
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok({ server, sent, url: `http://127.0.0.1:${server.address().port}` })));
+}
+
+function build(source, now) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "bangtin-search-"));
+  execFileSync(bangtin, ["build", "--source", source, "--output", path.join(out, "site"), "--now", now], { stdio: "pipe" });
+  return path.join(out, "site");
+}
+
+// Runs one case: the first on a page loads it with ?q= (as a shared link
+// would), the next ones on the same page type into the form, as a reader does.
+async function results(page, base, c) {
+  const url = `${base}${c.page || "/tim-kiem/"}`;
+  if (!page.url().startsWith(url + "?")) {
+    const params = new URLSearchParams({ q: c.q });
+    for (const f of ["kind", "column", "year"]) if (c[f]) params.set(f, c[f]);
+    await page.goto(`${url}?${params}`);
+  } else {
+    await page.evaluate((c) => {
+      const root = document.getElementById("tim-kiem"), form = root.querySelector("form");
+      root.dataset.state = "";
+      form.elements.q.value = c.q;
+      for (const f of ["kind", "column", "year"]) form.elements[f].value = c[f] || "";
+      form.requestSubmit();
+    }, c);
+  }
+  await page.waitForFunction(() => ["done", "error"].includes(document.getElementById("tim-kiem").dataset.state));
+  return page.evaluate(() => ({
+    urls: [...document.querySelectorAll(".search-results h2 a")].map((a) => a.getAttribute("href")),
+    marks: [...document.querySelectorAll(".search-results li:first-child mark")].map((m) => m.textContent),
+    status: document.querySelector(".search-status").textContent,
+    timing: JSON.parse(document.getElementById("tim-kiem").dataset.timing || "{}"),
+  }));
+}
+
+// One expectation, as written in the case files; returns a failure or "".
+function check(c, r) {
+  const pos = (u) => r.urls.indexOf(u);
+  if (c.top3 && !(pos(c.top3) >= 0 && pos(c.top3) < 3)) return `${c.top3} not in the top 3`;
+  if (c.first && r.urls[0] !== c.first) return `first is ${r.urls[0]}, not ${c.first}`;
+  if (c.before && !(pos(c.before[0]) >= 0 && (pos(c.before[1]) < 0 || pos(c.before[0]) < pos(c.before[1]))))
+    return `${c.before[0]} does not come before ${c.before[1]}`;
+  for (const u of c.found || []) if (pos(u) < 0) return `${u} not found`;
+  for (const u of c.absent || []) if (pos(u) >= 0) return `${u} found but should not be`;
+  if (c.count !== undefined && r.urls.length !== c.count) return `${r.urls.length} results, not ${c.count}`;
+  if (c.marked && !r.marks.some((m) => m.normalize("NFC").toLowerCase() === c.marked)) return `no <mark>${c.marked}</mark> in the first result`;
+  return "";
+}
+
+async function run() {
+  const sample = build(repo, "2026-11-23T12:00:00+07:00");
+  const fixture = build(path.join(repo, "tests/sites/valid-search"), "2026-02-01T00:00:00+07:00");
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const failures = [];
+  const suites = [
+    { name: "sample portal", root: sample, cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/queries.json"))) },
+    { name: "search fixture", root: fixture, cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/ranking.json"))) },
+  ];
+  try {
+    for (const suite of suites) {
+      const site = await serve(suite.root);
+      // A first query on a cold cache: what a reader downloads and waits for.
+      const cold = await browser.newContext();
+      const first = await cold.newPage();
+      site.sent.length = 0;
+      const r0 = await results(first, site.url, suite.cases[0]);
+      const idx = site.sent.filter((s) => s.path.includes("/tim-kiem/idx/"));
+      const sum = (list, k) => list.reduce((n, s) => n + s[k], 0);
+      console.log(`${suite.name}: first query "${suite.cases[0].q}": index ${sum(idx, "bytes")} B in ${idx.length} files ` +
+                  `(${sum(idx, "gzip")} B gzipped); page and script ${sum(site.sent, "bytes") - sum(idx, "bytes")} B; ` +
+                  `after the shards arrived: ranked in ${r0.timing.rank?.toFixed(1)} ms, first result shown at ${r0.timing.first?.toFixed(1)} ms, ` +
+                  `all ${r0.timing.shown?.toFixed(1)} ms`);
+      await cold.close();
+
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const shown = [];
+      for (const c of suite.cases) {
+        const r = await results(page, site.url, c);
+        shown.push(r.timing.first || 0);
+        const failure = check(c, r);
+        if (failure) failures.push(`${suite.name}: "${c.q}"${c.kind ? ` kind=${c.kind}` : ""}: ${failure} — got ${r.urls.slice(0, 5).join(" ")}`);
+        if (verbose) console.log(`  ${failure ? "FAIL" : "ok  "} ${c.q} → ${r.urls.slice(0, 3).join(" ")}`);
+      }
+      shown.sort((a, b) => a - b);
+      console.log(`${suite.name}: ${suite.cases.length} queries; first result shown after the shards arrived: ` +
+                  `median ${shown[shown.length >> 1].toFixed(1)} ms, max ${shown[shown.length - 1].toFixed(1)} ms`);
+
+      // Without JavaScript the page still offers a way to the content.
+      const nojs = await browser.newContext({ javaScriptEnabled: false });
+      const p2 = await nojs.newPage();
+      await p2.goto(`${site.url}/tim-kiem/?q=x`);
+      const help = await p2.evaluate(() => {
+        const box = document.querySelector(".search-no-js");
+        return box && getComputedStyle(box).display !== "none" && !!box.querySelector('a[href$="/sitemap.xml"]') &&
+               box.querySelectorAll('a[href*="/chuyen-muc/"]').length > 1;
+      });
+      if (!help) failures.push(`${suite.name}: without JavaScript the page offers no sitemap and column links`);
+      await p2.goto(`${site.url}/`);
+      if (!(await p2.$('header form[role=search][action$="/tim-kiem/"] input[name=q]')))
+        failures.push(`${suite.name}: the home page header has no search form`);
+      await nojs.close();
+      await context.close();
+      site.server.close();
+    }
+  } finally {
+    await browser.close();
+    for (const dir of [sample, fixture]) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  }
+  for (const f of failures) console.log("FAIL " + f);
+  console.log(failures.length ? `${failures.length} failed` : "all search checks passed");
+  return failures.length ? 1 : 0;
+}
+
+run().then((code) => process.exit(code), (e) => { console.error(e); process.exit(2); });

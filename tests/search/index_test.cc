@@ -1,0 +1,143 @@
+// The search index the build writes: one per language, deterministic, with
+// the spellings that let a query typed with marks prefer them, document
+// numbers as single terms, and only what is published.
+#include "search/index.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "../site/test_support.h"
+#include "search/postings.h"
+
+using namespace bangtin;
+using namespace bangtin::testing;
+using nlohmann::json;
+
+namespace {
+
+const std::string kNow = "2026-02-01T00:00:00+07:00";
+
+// The value of `term` in the built index of the folder `idx`, or null.
+json term_value(const std::map<std::string, std::string>& files, const std::string& idx, const std::string& term) {
+  for (const auto& [path, bytes] : files) {
+    if (path.rfind(idx + "t/", 0) != 0 || path.find('/', idx.size() + 2) != std::string::npos) continue;
+    json shard = json::parse(bytes);
+    if (shard.contains(term)) return shard[term];
+  }
+  return nullptr;
+}
+
+std::vector<uint64_t> numbers(const std::string& text) {
+  std::vector<uint64_t> out;
+  REQUIRE(search::read_numbers(text, out));
+  return out;
+}
+
+std::vector<std::string> titles(const std::map<std::string, std::string>& files, const std::string& idx) {
+  std::vector<std::string> out;
+  for (const auto& [path, bytes] : files)
+    if (path.rfind(idx + "d/", 0) == 0) out.push_back(json::parse(bytes)["t"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("search") {
+
+TEST_CASE("every language gets its own index and search page") {
+  BuildResult r = build_in_memory(kSites + "/valid-search", kNow);
+  REQUIRE(r.ok());
+  auto files = files_of(r);
+  for (std::string prefix : {"", "en/", "zh/", "ja/", "ko/"}) {
+    INFO(prefix);
+    CHECK(files.count(prefix + "tim-kiem/index.html"));
+    CHECK(files.count(prefix + "tim-kiem/idx/f.json"));
+    CHECK(files.count(prefix + "tim-kiem/idx/t/0.json"));
+  }
+  // Each index holds its own language only.
+  CHECK(titles(files, "zh/tim-kiem/idx/") == std::vector<std::string>{"数字化转型推动文化发展"});
+  CHECK(titles(files, "en/tim-kiem/idx/").size() == 2);
+  // The page knows how many shards to ask for; crawlers are kept off it.
+  const std::string& page = files["tim-kiem/index.html"];
+  CHECK(page.find("data-index=\"/tim-kiem/idx/\"") != std::string::npos);
+  CHECK(page.find("name=\"robots\" content=\"noindex\"") != std::string::npos);
+  CHECK(files["sitemap.xml"].find("tim-kiem") == std::string::npos);
+  // Every page links to it with a plain GET form.
+  CHECK(files["index.html"].find("action=\"/tim-kiem/\" method=\"get\"") != std::string::npos);
+  CHECK(files["en/index.html"].find("action=\"/en/tim-kiem/\" method=\"get\"") != std::string::npos);
+}
+
+TEST_CASE("a folded term lists the spellings with marks and which document uses which") {
+  BuildResult r = build_in_memory(kSites + "/valid-search", kNow);
+  REQUIRE(r.ok());
+  auto files = files_of(r);
+  json duong = term_value(files, "tim-kiem/idx/", "duong");
+  REQUIRE(duong.is_array());
+  std::vector<std::string> spellings(duong.begin() + 1, duong.end());
+  // Most documents first: "dương" is in one document, as are the others; ties by bytes.
+  CHECK(spellings.size() == 3);
+  CHECK(std::find(spellings.begin(), spellings.end(), "đường") != spellings.end());
+  CHECK(std::find(spellings.begin(), spellings.end(), "đương") != spellings.end());
+  std::vector<uint64_t> n = numbers(duong[0]);
+  REQUIRE(n.size() == 9);  // three postings: gap, weight, mask
+  for (size_t i = 0; i < n.size(); i += 3) {
+    CHECK(n[i + 1] >= 1);
+    CHECK(n[i + 1] <= 31);
+    CHECK((n[i + 2] == 1 || n[i + 2] == 2 || n[i + 2] == 4));  // one spelling each
+  }
+  // Words without marks are stored as a bare string; pairs never carry spellings.
+  CHECK(term_value(files, "tim-kiem/idx/", "chuyen doi").is_string());
+  CHECK(term_value(files, "en/tim-kiem/idx/", "digital").is_string());
+  CHECK(term_value(files, "tim-kiem/idx/", "digital").is_null());
+}
+
+TEST_CASE("a document's number is one term pointing at the document") {
+  BuildResult r = build_in_memory(kSites + "/valid-search", kNow);
+  REQUIRE(r.ok());
+  auto files = files_of(r);
+  json key = term_value(files, "tim-kiem/idx/", "152026ndcp");
+  REQUIRE(key.is_string());
+  std::vector<uint64_t> n = numbers(key);
+  REQUIRE(n.size() == 2);  // the document alone, not the article quoting its number
+  json record = json::parse(files["tim-kiem/idx/d/" + std::to_string(n[0] - 1) + ".json"]);
+  CHECK(record["n"] == "15/2026/NĐ-CP");
+  CHECK(record["u"] == "/van-ban/nghi-dinh-15/");
+  CHECK(record["c"] == "document");
+  // Filters list the document under its kind.
+  json filters = json::parse(files["tim-kiem/idx/f.json"]);
+  CHECK(numbers(filters["kind"]["document"]) == std::vector<uint64_t>{n[0]});
+}
+
+TEST_CASE("drafts, scheduled and expired items are not searchable") {
+  BuildResult r = build_in_memory(kSites + "/valid-minimal", "2026-01-25T00:00:00+07:00");
+  REQUIRE(r.ok());
+  auto files = files_of(r);
+  std::vector<std::string> t = titles(files, "tim-kiem/idx/");
+  CHECK_FALSE(t.empty());
+  for (const std::string& title : t) {
+    CHECK(title != "Bài hẹn giờ tương lai");
+    CHECK(title != "Thông báo đã hết hạn");
+  }
+  CHECK(term_value(files, "tim-kiem/idx/", "han").is_null());  // "hết hạn" only in the expired item
+}
+
+TEST_CASE("the index is byte-identical across thread counts") {
+  BuildResult one = build_in_memory(kSites + "/valid-search", kNow, 1);
+  BuildResult four = build_in_memory(kSites + "/valid-search", kNow, 4);
+  REQUIRE(one.ok());
+  REQUIRE(four.ok());
+  auto a = files_of(one), b = files_of(four);
+  size_t compared = 0;
+  for (const auto& [path, bytes] : a) {
+    if (path.find("tim-kiem/") == std::string::npos) continue;
+    INFO(path);
+    CHECK(b[path] == bytes);
+    ++compared;
+  }
+  CHECK(compared > 20);
+}
+
+}  // TEST_SUITE
