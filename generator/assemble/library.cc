@@ -24,7 +24,6 @@ std::string paged_url(const std::string& base, size_t page) {
 
 namespace {
 
-bool listable(Kind k) { return k != Kind::Banner && k != Kind::Page; }
 
 void set_publication(Item& item, Library& lib) {
   Timestamp now = lib.now;

@@ -131,7 +131,7 @@ static std::string file_size(const std::string& rel) {
 }
 
 Json item_card(const SiteContext& ctx, const Item& item) {
-  Json t = ctx.templates.strings(item.lang);
+  const Json& t = ctx.templates.strings(item.lang);
   Json card;
   card["title"] = item.title;
   card["url"] = ctx.href(item.url);

@@ -1,6 +1,8 @@
 #include "render/templates.h"
 
+#include <atomic>
 #include <filesystem>
+#include <memory>
 #include <kainjow/mustache.hpp>
 
 #include "core/disk.h"
@@ -79,6 +81,7 @@ Templates Templates::load(const std::string& site_root, Diagnostics& diags) {
       add_file(t.templates_, t.origin_, t.strings_, rel, text, diags);
     }
   }
+  t.finish();
   return t;
 }
 
@@ -87,39 +90,83 @@ Templates Templates::from(std::map<std::string, std::string> templates, std::map
   for (auto& [name, text] : templates) t.origin_[name] = "templates/" + name + ".mustache";
   t.templates_ = std::move(templates);
   t.strings_ = std::move(strings);
+  t.finish();
   return t;
 }
 
-nlohmann::json Templates::strings(const std::string& lang) const {
-  nlohmann::json out = nlohmann::json::object();
-  if (auto it = strings_.find("vi"); it != strings_.end()) out = it->second;
-  if (auto it = strings_.find(lang); it != strings_.end())
-    for (auto s = it->second.begin(); s != it->second.end(); ++s) out[s.key()] = s.value();
-  return out;
+void Templates::finish() {
+  static std::atomic<uint64_t> generations{0};
+  generation_ = ++generations;
+  nlohmann::json base = nlohmann::json::object();
+  if (auto it = strings_.find("vi"); it != strings_.end()) base = it->second;
+  merged_["vi"] = base;
+  for (const auto& [lang, own] : strings_) {
+    nlohmann::json m = base;
+    for (auto s = own.begin(); s != own.end(); ++s) m[s.key()] = s.value();
+    merged_[lang] = std::move(m);
+  }
+}
+
+const nlohmann::json& Templates::strings(const std::string& lang) const {
+  auto it = merged_.find(lang);
+  if (it == merged_.end()) it = merged_.find("vi");
+  static const nlohmann::json empty = nlohmann::json::object();
+  return it == merged_.end() ? empty : it->second;
+}
+
+// Partials are inlined once, so kainjow does not parse them again at every
+// use (a list page uses the card partial twenty times).
+std::string Templates::expand(const std::string& name, int depth) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) return {};
+  const std::string& text = it->second;
+  if (depth > 8) return text;  // a partial that includes itself stays a runtime partial
+  std::string out;
+  size_t pos = 0;
+  for (;;) {
+    size_t open = text.find("{{>", pos);
+    if (open == std::string::npos) break;
+    size_t close = text.find("}}", open);
+    if (close == std::string::npos) break;
+    std::string partial = squash_spaces(text.substr(open + 3, close - open - 3));
+    out += text.substr(pos, open - pos);
+    if (templates_.count(partial)) out += expand(partial, depth + 1);
+    else out += text.substr(open, close + 2 - open);
+    pos = close + 2;
+  }
+  return out + text.substr(pos);
 }
 
 std::string Templates::render(const std::string& name, const nlohmann::json& view, Diagnostics& diags) const {
-  auto it = templates_.find(name);
-  if (it == templates_.end()) {
+  if (!templates_.count(name)) {
     diags.error("templates/" + name + ".mustache", 0, "thiếu mẫu trang");
     return {};
   }
-  mstch::mustache tmpl{it->second};
-  if (!tmpl.is_valid()) {
-    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl.error_message());
+  // Parsed once per thread and template set: kainjow's render is not const.
+  thread_local uint64_t cached_generation = 0;
+  thread_local std::map<std::string, std::unique_ptr<mstch::mustache>> cache;
+  if (cached_generation != generation_) {
+    cache.clear();
+    cached_generation = generation_;
+  }
+  auto& tmpl = cache[name];
+  if (!tmpl) tmpl = std::make_unique<mstch::mustache>(expand(name, 0));
+  if (!tmpl->is_valid()) {
+    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl->error_message());
     return {};
   }
   mstch::data data = to_data(view);
-  // Partials live under templates/partials/, so their names ("partials/head")
-  // can never shadow a key of the view.
+  // Partials left (a self-including one) are looked up under their own
+  // names, which, under templates/partials/, never shadow a key of the view.
   for (const auto& [pname, ptext] : templates_) {
     if (!starts_with(pname, "partials/")) continue;
     const std::string* text = &ptext;
     data.set(pname, mstch::partial{[text] { return *text; }});
   }
-  std::string out = tmpl.render(data);
-  if (!tmpl.is_valid()) {
-    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl.error_message());
+  std::string out = tmpl->render(data);
+  if (!tmpl->is_valid()) {
+    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl->error_message());
+    tmpl.reset();
     return {};
   }
   return out;
