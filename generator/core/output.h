@@ -9,6 +9,13 @@ struct OutputFile {
   std::string path;  // relative to the output folder, '/'-separated, no leading '/'
   std::string bytes;
   std::string source;
+  // Derived files (resized images) live in a cache outside the site: then
+  // `source` is an absolute path.
+  bool source_is_absolute = false;
+
+  std::string source_path(const std::string& site_root) const {
+    return source_is_absolute ? source : site_root + "/" + source;
+  }
 };
 
 }  // namespace bangtin

@@ -103,6 +103,13 @@ std::string slugify(std::string_view s) {
       dash = true;
     }
   }
+  // A slug becomes a folder name: a 10,000-character title or tag must not
+  // hit the file system's 255-byte limit and fail the write. Cut at a word.
+  constexpr size_t kMaxSlug = 80;
+  if (out.size() > kMaxSlug) {
+    size_t cut = out.rfind('-', kMaxSlug);
+    out.resize(cut != std::string::npos && cut > kMaxSlug / 2 ? cut : kMaxSlug);
+  }
   return out;
 }
 

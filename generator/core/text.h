@@ -15,6 +15,7 @@ std::string to_nfc(std::string_view s);
 
 // ASCII slug: tone marks dropped, đ/Đ → d, lower case, runs of anything else
 // → one '-'. Non-Latin scripts are transliterated first. "Hội nghị" → "hoi-nghi".
+// At most 80 bytes, cut at a word (it becomes a folder name).
 std::string slugify(std::string_view s);
 
 // Identity of a free-text label (tags): NFC, case-folded, spaces collapsed.

@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -30,6 +31,39 @@ struct Parsed {
   }
 };
 
+// cmark-gfm's utf8proc encodes the entities &#xFFFE; and &#xFFFF; as the lone
+// bytes FE and FF, which are not UTF-8 (and make nlohmann::json throw). The
+// source was checked to be UTF-8, so any such byte came from an entity:
+// replace it with U+FFFD in every decoded string of the tree.
+void repair_bytes(cmark_node* n, const char* (*get)(cmark_node*), int (*set)(cmark_node*, const char*)) {
+  const char* v = get(n);
+  if (!v || !std::strpbrk(v, "\xFE\xFF")) return;
+  std::string fixed;
+  for (const char* c = v; *c; ++c) {
+    unsigned char b = static_cast<unsigned char>(*c);
+    fixed += (b == 0xFE || b == 0xFF) ? std::string("\xEF\xBF\xBD") : std::string(1, *c);
+  }
+  set(n, fixed.c_str());
+}
+
+void repair_entities(cmark_node* doc) {
+  cmark_iter* it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it);
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+      repair_bytes(n, cmark_node_get_url, cmark_node_set_url);
+      repair_bytes(n, cmark_node_get_title, cmark_node_set_title);
+    } else if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) {
+      repair_bytes(n, cmark_node_get_literal, cmark_node_set_literal);
+      if (t == CMARK_NODE_CODE_BLOCK) repair_bytes(n, cmark_node_get_fence_info, cmark_node_set_fence_info);
+    }
+  }
+  cmark_iter_free(it);
+}
+
 std::unique_ptr<Parsed> parse(const std::string& text) {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
@@ -40,6 +74,7 @@ std::unique_ptr<Parsed> parse(const std::string& text) {
       cmark_parser_attach_syntax_extension(p->parser, ext);
   cmark_parser_feed(p->parser, text.data(), text.size());
   p->doc = cmark_parser_finish(p->parser);
+  repair_entities(p->doc);
   return p;
 }
 

@@ -50,7 +50,7 @@ Manifest make_manifest(const SiteContext& ctx, const std::vector<OutputFile>& fi
       hashes[i] = short_hash(f.bytes, 16);
     } else {
       std::string bytes;
-      hashes[i] = read_file(ctx.site_root + "/" + f.source, bytes) ? short_hash(bytes, 16) : "";
+      hashes[i] = read_file(f.source_path(ctx.site_root), bytes) ? short_hash(bytes, 16) : "";
     }
   });
   Manifest m;

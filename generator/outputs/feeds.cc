@@ -34,8 +34,10 @@ std::optional<MediaRef> media_ref(const SiteContext& ctx, const Item& item, cons
   if (rel.empty()) return std::nullopt;
   MediaRef m;
   m.source = rel;
-  m.url = ctx.absolute(resource_url(item, rel));
-  m.info = media_info(ctx.site_root + "/" + rel);
+  // An image whose original is not published is named by its widest JPEG copy.
+  const images::Derivative* d = ctx.images ? ctx.images->fallback(resource_url(item, rel)) : nullptr;
+  m.url = ctx.absolute(d ? d->url : resource_url(item, rel));
+  m.info = media_info(d ? d->cache_file : ctx.site_root + "/" + rel);
   return m;
 }
 

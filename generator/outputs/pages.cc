@@ -351,7 +351,7 @@ std::vector<PlannedPage> plan_pages(const SiteContext& ctx) {
                                     language_prefix(ctx.config, item.lang) + "/" + kind_url_segment(item.kind) + "/"});
     }
     p.info.breadcrumbs.push_back({item.title, item.url});
-    if (!item.cover.empty()) p.info.image = resource_url(item, item.cover);
+    if (!item.cover.empty()) p.info.image = image_fallback_url(ctx, item, item.cover);
     else if (item.infographic) p.info.image = resource_url(item, item.infographic->image);
     p.view = [&item, ed](const SiteContext& c) {
       Json v;

@@ -95,8 +95,12 @@ std::vector<OutputFile> media_files(const SiteContext& ctx) {
     if (item.audio) used.push_back(item.audio->file);
     if (item.document) used.push_back(item.document->file);
     if (item.banner) used.push_back(item.banner->image);
-    for (const auto& rel : used)
-      if (!rel.empty()) files.emplace(url_to_output_path(resource_url(item, rel)), rel);
+    for (const auto& rel : used) {
+      if (rel.empty()) continue;
+      std::string url = resource_url(item, rel);
+      if (ctx.images && ctx.images->fallback(url)) continue;  // its resized copies stand in for it
+      files.emplace(url_to_output_path(url), rel);
+    }
   }
   std::vector<OutputFile> out;
   for (const auto& [path, source] : files) out.push_back({path, "", source});

@@ -120,6 +120,39 @@ Json common_view(const SiteContext& ctx, const PageInfo& page) {
   return v;
 }
 
+std::string image_fallback_url(const SiteContext& ctx, const Item& item, const std::string& rel) {
+  std::string url = resource_url(item, rel);
+  const images::Derivative* d = ctx.images ? ctx.images->fallback(url) : nullptr;
+  return d ? d->url : url;
+}
+
+Json image_view(const SiteContext& ctx, const Item& item, const std::string& rel, const std::string& alt,
+                const std::string& sizes) {
+  Json v = {{"src", ctx.href(image_fallback_url(ctx, item, rel))}, {"alt", alt}};
+  const images::ImageUse* use = ctx.images ? ctx.images->find(resource_url(item, rel)) : nullptr;
+  if (!use) return v;
+  std::string jpeg, webp;
+  const images::Derivative* widest = nullptr;
+  for (const auto& d : use->derivatives) {
+    std::string& list = d.format == "webp" ? webp : jpeg;
+    if (d.format != "webp" && d.format != "jpeg") continue;
+    // srcset splits on spaces and commas: a file named "ảnh 1.jpg" must not.
+    std::string url;
+    for (char c : ctx.href(d.url)) url += c == ' ' ? "%20" : c == ',' ? "%2C" : std::string(1, c);
+    list += (list.empty() ? "" : ", ") + url + " " + std::to_string(d.width) + "w";
+    if (!widest || d.width > widest->width) widest = &d;
+  }
+  if (!widest) return v;
+  // The widest copy's box: the browser scales it down, keeping the ratio, so
+  // the layout never jumps while the picture loads.
+  v["width"] = widest->width;
+  v["height"] = widest->height;
+  v["sizes"] = sizes;
+  if (!jpeg.empty()) v["srcset"] = jpeg;
+  if (!webp.empty()) v["srcset_webp"] = webp;
+  return v;
+}
+
 static std::string file_size(const std::string& rel) {
   std::error_code ec;
   auto bytes = std::filesystem::file_size(rel, ec);
@@ -155,7 +188,7 @@ Json item_card(const SiteContext& ctx, const Item& item) {
                     : item.infographic  ? item.infographic->alt
                     : item.banner       ? item.banner->alt
                                         : item.title;
-  if (!image.empty()) card["image"] = {{"src", ctx.href(resource_url(item, image))}, {"alt", alt}};
+  if (!image.empty()) card["image"] = image_view(ctx, item, image, alt, "(min-width: 48em) 33vw, 100vw");
   if (const Unit* u = ctx.config.find_unit(item.unit))
     card["unit"] = {{"title", SiteConfig::title_in(u->title, u->translations, item.lang)},
                     {"url", ctx.href(unit_url(ctx, item.lang, u->key))}};
@@ -184,6 +217,7 @@ Json item_card(const SiteContext& ctx, const Item& item) {
 
 Json item_view(const SiteContext& ctx, const Item& item) {
   Json v = item_card(ctx, item);
+  if (!item.cover.empty()) v["image"] = image_view(ctx, item, item.cover, item.cover_alt, "(min-width: 60em) 50em, 100vw");
   v["body"] = item.body_html;
   if (!item.author.empty()) v["author"] = item.author;
   v["expired"] = item.publication == Publication::Expired;
@@ -216,6 +250,7 @@ Json item_view(const SiteContext& ctx, const Item& item) {
     if (!f.file.empty()) vid["file"] = file_view(f.file);
     if (!f.url.empty()) vid["url"] = f.url;
     if (!f.poster.empty()) vid["poster"] = file_view(f.poster);
+    if (!f.poster.empty()) vid["poster"]["url"] = ctx.href(image_fallback_url(ctx, item, f.poster));
     if (!f.captions.empty()) vid["captions"] = file_view(f.captions);
     v["video"] = vid;
   }
@@ -238,6 +273,7 @@ Json item_view(const SiteContext& ctx, const Item& item) {
     v["document"] = doc;
   }
   if (item.banner) v["banner"] = {{"image", file_view(item.banner->image)}, {"alt", item.banner->alt}};
+  if (item.banner) v["banner"]["image"]["url"] = ctx.href(image_fallback_url(ctx, item, item.banner->image));
   return v;
 }
 

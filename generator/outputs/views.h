@@ -6,6 +6,7 @@
 
 #include "assemble/library.h"
 #include "config/config.h"
+#include "images/plan.h"
 #include "render/templates.h"
 
 namespace bangtin {
@@ -20,6 +21,7 @@ struct SiteContext {
   const std::map<std::string, std::string>& assets;  // "css/site.css" → "/assets/css/site.1a2b3c.css"
   std::string site_root;
   std::string base_path;  // path part of base_url without the trailing '/': "" or "/portal"
+  const images::ImagePlan* images = nullptr;  // resized copies of images, when planned
 
   std::string href(const std::string& site_url) const { return base_path + site_url; }
   std::string absolute(const std::string& site_url) const;
@@ -44,6 +46,12 @@ struct PageInfo {
 
 Json common_view(const SiteContext& ctx, const PageInfo& page);
 Json item_card(const SiteContext& ctx, const Item& item);
+// An image as templates use it: {src, alt, width, height, srcset, srcset_webp,
+// sizes}; srcset and size only when the image has resized copies.
+Json image_view(const SiteContext& ctx, const Item& item, const std::string& rel, const std::string& alt,
+                const std::string& sizes);
+// The site URL to name an image by where one file must do (og:image, feeds).
+std::string image_fallback_url(const SiteContext& ctx, const Item& item, const std::string& rel);
 Json item_view(const SiteContext& ctx, const Item& item);
 std::string column_url(const SiteContext& ctx, const std::string& lang, const std::string& key);
 std::string unit_url(const SiteContext& ctx, const std::string& lang, const std::string& key);

@@ -75,8 +75,16 @@ std::string html_to_text(std::string_view html) {
       size_t name_start = i + 1 + (i + 1 < html.size() && html[i + 1] == '/' ? 1 : 0);
       size_t name_end = name_start;
       while (name_end < close && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
-      if (is_block_tag(html.substr(name_start, name_end - name_start))) out += '\n';
+      std::string_view name = html.substr(name_start, name_end - name_start);
+      if (is_block_tag(name)) out += '\n';
       i = close + 1;
+      // Heading anchors ("#") and icons are hidden from screen readers; a
+      // reader of a snippet does not want them either.
+      std::string_view tag = html.substr(name_start, close - name_start);
+      if (html[name_start - 1] != '/' && tag.find("aria-hidden=\"true\"") != std::string_view::npos) {
+        size_t end = html.find("</" + std::string(name) + ">", i);
+        if (end != std::string_view::npos) i = end + name.size() + 3;
+      }
     } else if (c == '&') {
       size_t used = decode_entity(html, i, out);
       if (used == 0) out += '&';

@@ -9,6 +9,7 @@
 #include "content/front_matter.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "images/process.h"
 #include "markdown/markdown.h"
 #include "outputs/changes.h"
 #include "outputs/embeds.h"
@@ -129,7 +130,23 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   Templates templates = Templates::load(root, diags);
   std::map<std::string, std::string> asset_urls;
   std::vector<OutputFile> assets = collect_assets(root, asset_urls, diags);
-  SiteContext ctx{config, lib, templates, asset_urls, root, config.base_path()};
+  // Images before pages: views need each copy's size, feeds each copy's bytes.
+  images::ImageOptions image_options;
+  image_options.cache_dir = options.image_cache.empty()
+                                ? fs::absolute(root + "/.bangtin-cache/images").lexically_normal().string()
+                                : options.image_cache;
+  image_options.jobs = options.jobs;
+  images::ImagePlan image_plan;
+  std::vector<OutputFile> image_files;
+  if (!diags.has_errors()) {
+    image_plan = images::plan_images(lib, config, root, image_options, diags);
+    images::ProcessStats image_stats;
+    if (!diags.has_errors()) image_files = images::process_images(image_plan, image_options, root, diags, &image_stats);
+    result.images_encoded = image_stats.encoded;
+    result.images_reused = image_stats.reused;
+  }
+  timer.done("images");
+  SiteContext ctx{config, lib, templates, asset_urls, root, config.base_path(), &image_plan};
   if (diags.has_errors()) return result;  // rendering half a site helps no one
   std::vector<PlannedPage> plan = plan_pages(ctx);
   // The search index needs the rendered bodies; its pages join the plan.
@@ -149,6 +166,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   result.files.push_back({"rebuild.json", rebuild_json(ctx), ""});
   for (auto& f : assets) result.files.push_back(std::move(f));
   for (auto& f : media_files(ctx)) result.files.push_back(std::move(f));
+  for (auto& f : image_files) result.files.push_back(std::move(f));
   for (auto& f : feed_files(ctx, options.jobs)) result.files.push_back(std::move(f));
   for (auto& f : embed_files(ctx, diags)) result.files.push_back(std::move(f));
   for (auto& f : zalo_payloads(ctx, diags)) result.files.push_back(std::move(f));

@@ -23,6 +23,7 @@ struct BuildOptions {
   bool lint = false;      // `bangtin check`: also the warnings of check/lint.h
   bool preview = false;  // serve mode: drafts and scheduled items shown with a badge
   bool precompress = true;  // .gz/.br twins of text outputs (write/precompress.h)
+  std::string image_cache;  // absolute; default <source>/.bangtin-cache/images (outside the output)
 };
 
 struct StageTime {
@@ -35,6 +36,7 @@ struct BuildResult {
   std::vector<OutputFile> files;
   std::vector<StageTime> timings;
   size_t items = 0, pages = 0;
+  size_t images_encoded = 0, images_reused = 0;  // resized copies made, and found in the cache
   std::optional<Timestamp> next_change;
   std::string next_change_source;
   std::string next_change_iso;  // in the site's offset

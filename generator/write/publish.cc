@@ -48,7 +48,7 @@ Status stage_bytes(Disk& disk, const OutputFile& f, const std::string& target, c
 
 Status stage_copy(Disk& disk, const OutputFile& f, const std::string& site_root, const std::string& target,
                   const std::string& previous, Counters& n) {
-  std::string source = site_root + "/" + f.source;
+  std::string source = f.source_path(site_root);
   if (disk.reuse_copy(previous, target, source)) {
     n.kept++;
     return Status::ok();

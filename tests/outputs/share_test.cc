@@ -28,7 +28,7 @@ TEST_CASE("an article page carries Open Graph, a Twitter card and NewsArticle JS
   const std::string& page = files.at("bai-viet/chu-ky-so-cho-can-bo-phuong/index.html");
   CHECK(contains(page, "<meta property=\"og:type\" content=\"article\">"));
   CHECK(contains(page, "<meta property=\"og:url\" content=\"https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/\">"));
-  CHECK(contains(page, "<meta property=\"og:image\" content=\"https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover.jpg\">"));
+  CHECK(contains(page, "<meta property=\"og:image\" content=\"https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover-1600.jpg\">"));
   // The cover is 1600×1000: read from the JPEG itself.
   CHECK(contains(page, "<meta property=\"og:image:width\" content=\"1600\">"));
   CHECK(contains(page, "<meta property=\"og:image:height\" content=\"1000\">"));
@@ -44,7 +44,7 @@ TEST_CASE("an article page carries Open Graph, a Twitter card and NewsArticle JS
   }
   CHECK(ld["publisher"]["logo"]["url"].get<std::string>().find("https://sovhtt.example.gov.vn/assets/images/logo.") == 0);
   CHECK(ld["publisher"]["logo"]["width"] == 192);
-  CHECK(ld["image"][0] == "https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover.jpg");
+  CHECK(ld["image"][0] == "https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover-1600.jpg");
 }
 
 TEST_CASE("every page of the sample portal has og:title, og:image with its size and a Twitter card") {

@@ -36,7 +36,7 @@ TEST_CASE("each published article has a Zalo payload shaped for the article API"
   CHECK(p["title"] == "100% cán bộ, công chức phường Cầu Giấy sử dụng chữ ký số cá nhân");
   CHECK(p["status"] == "show");
   CHECK(p["cover"]["cover_type"] == "photo");
-  CHECK(p["cover"]["photo_url"] == "https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover.jpg");
+  CHECK(p["cover"]["photo_url"] == "https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover-1600.jpg");
   REQUIRE(p["body"].size() == 3);
   CHECK(p["body"][0]["type"] == "text");
   CHECK(p["body"][1]["type"] == "image");

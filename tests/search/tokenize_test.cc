@@ -109,3 +109,16 @@ TEST_CASE("Chinese, Japanese and Korean become overlapping bigrams") {
 }
 
 }  // TEST_SUITE
+
+#include "search/plain_text.h"
+
+TEST_SUITE("search") {
+
+TEST_CASE("rendered bodies become the words a reader sees") {
+  std::string html =
+      "<h2 id=\"a\">Kết quả <a class=\"anchor\" href=\"#a\" aria-hidden=\"true\">#</a></h2>\n"
+      "<p>Cải <em>cách</em> &amp; hành&nbsp;chính &#7899;</p><ul><li>một</li><li>hai</li></ul>";
+  CHECK(search::html_to_text(html) == "Kết quả\nCải cách & hành chính ớ\nmột\nhai");
+}
+
+}  // TEST_SUITE

@@ -1,0 +1,172 @@
+#include "images/codec.h"
+
+#include <unistd.h>
+#include <vips/vips8>
+
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+namespace bangtin::images {
+
+using vips::VError;
+using vips::VImage;
+
+void init_codec() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (VIPS_INIT("bangtin")) vips_error_exit("libvips");
+    vips_block_untrusted_set(TRUE);
+    // Builds re-read files an editor may just have replaced; libvips'
+    // operation cache is keyed by file name and would hand back the old pixels.
+    vips_cache_set_max(0);
+  });
+}
+
+std::string codec_version() {
+  return std::to_string(vips_version(0)) + "." + std::to_string(vips_version(1)) + "." + std::to_string(vips_version(2));
+}
+
+std::string format_extension(const std::string& format) { return format == "jpeg" ? "jpg" : format; }
+
+// libvips keeps the last error text per thread; a message needs it only once.
+static std::string vips_message(const VError& e) {
+  std::string m = e.what();
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  for (char& c : m)
+    if (c == '\n') c = ' ';
+  vips_error_clear();
+  return m;
+}
+
+bool read_header(const std::string& path, Header& out, std::string& error) {
+  init_codec();
+  try {
+    VImage img = VImage::new_from_file(path.c_str(), VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+    out.stored_width = img.width();
+    out.stored_height = img.height();
+    out.orientation = vips_image_get_orientation(img.get_image());
+    bool swap = vips_image_get_orientation_swap(img.get_image());
+    out.width = swap ? img.height() : img.width();
+    out.height = swap ? img.width() : img.height();
+    return true;
+  } catch (const VError& e) {
+    error = "không đọc được ảnh (tệp hỏng hoặc không phải định dạng ảnh được hỗ trợ): " + vips_message(e);
+    return false;
+  }
+}
+
+namespace {
+
+// The decoded, upright, sRGB, 8-bit pixels every target is made from.
+VImage decode_once(const std::string& path, int width, int height) {
+  VImage img = VImage::thumbnail(path.c_str(), width,
+                                 VImage::option()
+                                     ->set("height", height)
+                                     ->set("size", VIPS_SIZE_FORCE)
+                                     ->set("fail_on", VIPS_FAIL_ON_TRUNCATED));
+  // thumbnail imports CMYK with its embedded (or libvips' default) profile;
+  // anything left that is not sRGB (grey, Lab, 16-bit RGB) is converted here.
+  if (img.interpretation() != VIPS_INTERPRETATION_sRGB) img = img.colourspace(VIPS_INTERPRETATION_sRGB);
+  if (img.format() != VIPS_FORMAT_UCHAR) img = img.cast(VIPS_FORMAT_UCHAR);
+  // Decoding happens here, once: a truncated file fails now, with its name.
+  img = img.copy_memory();
+  // Savers are asked to strip too, but libvips 8.14's webpsave ignores that
+  // and writes EXIF (GPS included) back: the fields must go from the image.
+  gchar** fields = vips_image_get_fields(img.get_image());
+  for (gchar** f = fields; *f; ++f) {
+    std::string name = *f;
+    if (name.rfind("exif-", 0) == 0 || name.rfind("xmp-", 0) == 0 || name.rfind("iptc-", 0) == 0 ||
+        name == "icc-profile-data" || name == "orientation")
+      vips_image_remove(img.get_image(), *f);
+  }
+  g_strfreev(fields);
+  return img;
+}
+
+// libvips 8.14.1's webpsave writes an EXIF chunk even when told to strip.
+// Drops the EXIF and XMP chunks of a RIFF/WebP file and their VP8X flags.
+std::string without_webp_metadata(const std::string& in) {
+  auto le32 = [&](size_t at) {
+    return uint32_t(uint8_t(in[at])) | uint32_t(uint8_t(in[at + 1])) << 8 | uint32_t(uint8_t(in[at + 2])) << 16 |
+           uint32_t(uint8_t(in[at + 3])) << 24;
+  };
+  if (in.size() < 12 || in.compare(0, 4, "RIFF") != 0 || in.compare(8, 4, "WEBP") != 0) return in;
+  std::string out = in.substr(0, 12);
+  for (size_t at = 12; at + 8 <= in.size();) {
+    std::string tag = in.substr(at, 4);
+    size_t len = le32(at + 4), whole = 8 + len + (len & 1);
+    if (at + whole > in.size()) return in;  // not what libvips writes: leave it alone
+    if (tag != "EXIF" && tag != "XMP ") out += in.substr(at, whole);
+    if (tag == "VP8X") out[out.size() - whole + 8] &= ~0x0c;  // the EXIF (0x08) and XMP (0x04) flags
+    at += whole;
+  }
+  uint32_t riff = static_cast<uint32_t>(out.size() - 8);
+  for (int i = 0; i < 4; ++i) out[4 + i] = static_cast<char>(riff >> (8 * i));
+  return out;
+}
+
+void save(VImage img, const Target& t, int quality, const std::string& tmp) {
+  if (t.format == "jpeg") {
+    if (img.has_alpha()) img = img.flatten(VImage::option()->set("background", std::vector<double>{255, 255, 255}));
+    img.jpegsave(tmp.c_str(), VImage::option()->set("Q", quality)->set("strip", true)->set("optimize_coding", true));
+  } else if (t.format == "webp") {
+    VipsBlob* blob = img.webpsave_buffer(VImage::option()->set("Q", quality)->set("strip", true));
+    size_t size = 0;
+    auto* data = static_cast<const char*>(vips_area_get_data(VIPS_AREA(blob), &size, nullptr, nullptr, nullptr));
+    std::string bytes = without_webp_metadata(std::string(data, size));
+    vips_area_unref(VIPS_AREA(blob));
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw std::runtime_error("không ghi được " + tmp);
+  } else if (t.format == "png") {
+    img.pngsave(tmp.c_str(), VImage::option()->set("strip", true));
+  } else if (t.format == "avif") {
+    img.heifsave(tmp.c_str(), VImage::option()
+                                  ->set("Q", quality)
+                                  ->set("strip", true)
+                                  ->set("compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1));
+  } else {
+    throw std::runtime_error("định dạng ảnh không được hỗ trợ: " + t.format);
+  }
+}
+
+std::string temp_name(const std::string& file) {
+  static std::hash<std::thread::id> h;
+  return file + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(h(std::this_thread::get_id()));
+}
+
+}  // namespace
+
+Status encode(const std::string& path, int quality, const std::vector<Target>& targets) {
+  if (targets.empty()) return Status::ok();
+  init_codec();
+  const Target* largest = &targets.front();
+  for (const auto& t : targets)
+    if (t.width > largest->width) largest = &t;
+  std::string current;
+  try {
+    VImage big = decode_once(path, largest->width, largest->height);
+    for (const auto& t : targets) {
+      VImage img = t.width == big.width() && t.height == big.height()
+                       ? big
+                       : big.thumbnail_image(t.width, VImage::option()->set("height", t.height)->set("size", VIPS_SIZE_FORCE));
+      current = temp_name(t.file);
+      save(img, t, quality, current);
+      if (std::rename(current.c_str(), t.file.c_str()) != 0) {
+        std::remove(current.c_str());
+        return Status::error("không ghi được " + t.file);
+      }
+    }
+  } catch (const VError& e) {
+    if (!current.empty()) std::remove(current.c_str());
+    return Status::error("ảnh hỏng hoặc bị cắt cụt, không giải mã được: " + vips_message(e));
+  } catch (const std::exception& e) {
+    if (!current.empty()) std::remove(current.c_str());
+    return Status::error(e.what());
+  }
+  return Status::ok();
+}
+
+}  // namespace bangtin::images

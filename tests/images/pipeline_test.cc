@@ -1,0 +1,188 @@
+// The media pipeline end to end: a small site whose images are made here with
+// libvips (images/fixtures.h), built to disk, and its copies looked into.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "core/disk.h"
+#include "images/fixtures.h"
+#include "site/test_support.h"
+
+namespace fs = std::filesystem;
+using namespace bangtin;
+using namespace bangtin::testing;
+namespace fx = bangtin::images::fixtures;
+
+namespace {
+
+void write(const std::string& path, const std::string& text) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream(path) << text;
+}
+
+// A site with one article bundle: `cover` as its cover, `body` in its body.
+void make_site(const std::string& root, const std::string& cover, const std::vector<std::string>& body) {
+  write(root + "/site-config.json", R"({
+  "title": "Cổng thử ảnh", "base_url": "https://anh.example.gov.vn/", "language": "vi",
+  "languages": { "vi": { "title": "Cổng thử ảnh" } }, "utc_offset": "+07:00", "default_unit": "so",
+  "columns": [ { "key": "tin-tuc", "title": "Tin tức" } ],
+  "units": [ { "key": "so", "title": "Sở Văn hóa và Thể thao", "kind": "department" } ],
+  "images": { "widths": [200, 400, 1600], "formats": ["webp", "jpeg"], "quality": 80 }
+})");
+  std::string md = "---\ntitle: Ảnh thử\ndate: 2026-03-02 08:00\ncolumns: [tin-tuc]\ncover: " + cover +
+                   "\ncover_alt: Ảnh bìa\n---\nMở đầu.\n\n";
+  for (const auto& b : body) md += "![Ảnh trong bài](" + b + ")\n\n";
+  write(root + "/content/articles/anh/index.md", md);
+}
+
+BuildResult build(const std::string& root, const std::string& out, const std::string& cache) {
+  BuildOptions o;
+  o.source = root;
+  o.output = out;
+  o.now = "2026-11-23T12:00:00+07:00";
+  o.jobs = 2;
+  o.image_cache = cache;
+  o.precompress = false;
+  RealDisk disk;
+  return build_site(o, disk);
+}
+
+struct Built {
+  TempDir dir{"images"};
+  std::string site = dir.path() + "/site", out = dir.path() + "/out", cache = dir.path() + "/cache";
+  std::string page = out + "/bai-viet/anh/";
+};
+
+}  // namespace
+
+TEST_CASE("images: photos come out upright, private, sRGB and flattened where JPEG needs it") {
+  Built b;
+  fs::create_directories(b.site + "/content/articles/anh");
+  std::string bundle = b.site + "/content/articles/anh/";
+  fx::write_photo(bundle + "photo.jpg", 300, 450, 6);  // portrait as stored, landscape when shown
+  fx::write_cmyk_jpeg(bundle + "in.jpg", 240, 160);
+  fx::write_transparent_png(bundle + "logo.png", 220, 100);
+  make_site(b.site, "photo.jpg", {"in.jpg", "logo.png"});
+  REQUIRE(fx::inspect(bundle + "photo.jpg").width == 300);
+  auto source_meta = fx::inspect(bundle + "photo.jpg").metadata;
+  REQUIRE(std::count(source_meta.begin(), source_meta.end(), "exif-ifd3-GPSLatitude") == 1);
+  REQUIRE(fx::inspect(bundle + "in.jpg").interpretation == "cmyk");
+
+  BuildResult r = build(b.site, b.out, b.cache);
+  INFO(headlines(r));
+  REQUIRE(r.ok());
+
+  SUBCASE("EXIF orientation 6: landscape copies, the stored top-left now at the top right") {
+    for (const char* f : {"photo-200.jpg", "photo-400.jpg", "photo-200.webp", "photo-400.webp"}) {
+      fx::Inspection i = fx::inspect(b.page + f);
+      CHECK(i.width > i.height);
+      CHECK(i.top_right[0] > 200);  // red
+      CHECK(i.top_left[2] > 200);   // blue
+    }
+    CHECK(fx::inspect(b.page + "photo-400.jpg").height == 267);  // 450×300 shown → 400×267
+    CHECK_FALSE(fs::exists(b.page + "photo-1600.jpg"));          // never wider than the source
+    CHECK_FALSE(fs::exists(b.page + "photo.jpg"));               // the original is not shipped
+  }
+  SUBCASE("GPS and every other metadata stripped") {
+    for (const char* f : {"photo-200.jpg", "photo-400.webp", "in-200.jpg", "logo-200.webp"}) {
+      std::vector<std::string> meta = fx::inspect(b.page + f).metadata;
+      std::string names;
+      for (const auto& m : meta) names += m + " ";
+      CHECK_MESSAGE(meta.empty(), f, ": ", names);
+    }
+  }
+  SUBCASE("CMYK becomes sRGB") {
+    for (const char* f : {"in-200.jpg", "in-200.webp"}) {
+      fx::Inspection i = fx::inspect(b.page + f);
+      CHECK(i.interpretation == "srgb");
+      CHECK(i.bands == 3);
+      CHECK(i.top_left[0] > i.top_left[2] + 60);  // still the reddish colour it was
+    }
+  }
+  SUBCASE("transparency: flattened on white in JPEG, kept in WebP") {
+    fx::Inspection jpeg = fx::inspect(b.page + "logo-200.jpg");
+    CHECK(jpeg.bands == 3);
+    for (double v : jpeg.top_left) CHECK(v > 245);
+    fx::Inspection webp = fx::inspect(b.page + "logo-200.webp");
+    CHECK(webp.bands == 4);
+    CHECK(webp.top_left[3] < 10);
+    CHECK(fx::inspect(b.page + "logo-200.jpg").width == 200);
+    CHECK_FALSE(fs::exists(b.page + "logo-400.jpg"));  // 220 wide: no copy wider than that
+  }
+  SUBCASE("every srcset entry exists on disk, with width and height in the markup") {
+    std::string html = read_text(b.page + "index.html");
+    std::regex srcset(R"re(srcset="([^"]+)")re");
+    size_t entries = 0;
+    for (auto m = std::sregex_iterator(html.begin(), html.end(), srcset); m != std::sregex_iterator(); ++m) {
+      std::string list = (*m)[1];
+      std::regex entry(R"((/[^ ,]+) (\d+)w)");
+      for (auto e = std::sregex_iterator(list.begin(), list.end(), entry); e != std::sregex_iterator(); ++e) {
+        std::string file = b.out + (*e)[1].str();
+        CHECK_MESSAGE(fs::exists(file), file);
+        CHECK(fx::inspect(file).width == std::stoi((*e)[2]));
+        ++entries;
+      }
+    }
+    CHECK(entries == 4);  // the cover: webp and jpeg at 200 and 400
+    CHECK(html.find("<source type=\"image/webp\"") != std::string::npos);
+    CHECK(html.find("width=\"400\" height=\"267\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("images: the second build takes every copy from the cache") {
+  Built b;
+  fs::create_directories(b.site + "/content/articles/anh");
+  fx::write_photo(b.site + "/content/articles/anh/photo.jpg", 500, 300, 1);
+  make_site(b.site, "photo.jpg", {});
+  BuildResult first = build(b.site, b.out, b.cache);
+  REQUIRE(first.ok());
+  CHECK(first.images_encoded == 4);
+  CHECK(first.images_reused == 0);
+  std::map<std::string, fs::file_time_type> stamps;
+  for (auto& e : fs::directory_iterator(b.cache)) stamps[e.path().string()] = e.last_write_time();
+
+  BuildResult second = build(b.site, b.out, b.cache);
+  REQUIRE(second.ok());
+  CHECK(second.images_encoded == 0);
+  CHECK(second.images_reused == 4);
+  for (auto& e : fs::directory_iterator(b.cache)) CHECK(stamps.at(e.path().string()) == e.last_write_time());
+  CHECK(fs::exists(b.page + "photo-400.webp"));
+
+  // Deleting the cache only costs time: the same bytes come back.
+  auto before = snapshot(b.out);
+  fs::remove_all(b.cache);
+  BuildResult third = build(b.site, b.out, b.cache);
+  REQUIRE(third.ok());
+  CHECK(third.images_encoded == 4);
+  CHECK(snapshot(b.out) == before);
+}
+
+TEST_CASE("images: a truncated file and a decompression bomb are refused by name") {
+  Built b;
+  fs::create_directories(b.site + "/content/articles/anh");
+  SUBCASE("truncated JPEG") {
+    fx::write_truncated_jpeg(b.site + "/content/articles/anh/hong.jpg", 400, 300);
+    make_site(b.site, "hong.jpg", {});
+    BuildResult r = build(b.site, b.out, b.cache);
+    CHECK_FALSE(r.ok());
+    std::string h = headlines(r);
+    CHECK(h.find("content/articles/anh/index.md:5:") != std::string::npos);
+    CHECK(h.find("ảnh content/articles/anh/hong.jpg") != std::string::npos);
+    CHECK(h.find("cắt cụt") != std::string::npos);
+    CHECK_FALSE(fs::exists(b.out));
+  }
+  SUBCASE("a PNG claiming 40000×40000") {
+    fx::write_png_claiming(b.site + "/content/articles/anh/bom.png", 40000, 40000);
+    make_site(b.site, "anh.jpg", {"bom.png"});
+    fx::write_photo(b.site + "/content/articles/anh/anh.jpg", 300, 200, 1);
+    BuildResult r = build(b.site, b.out, b.cache);
+    CHECK_FALSE(r.ok());
+    std::string h = headlines(r);
+    CHECK(h.find("content/articles/anh/index.md") != std::string::npos);
+    CHECK(h.find("ảnh content/articles/anh/bom.png khai báo 40000×40000 điểm ảnh, vượt giới hạn 100 megapixel") !=
+          std::string::npos);
+  }
+}
