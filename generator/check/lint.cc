@@ -59,4 +59,18 @@ void lint(const Library& lib, Diagnostics& diags) {
   }
 }
 
+void lint_covers(const Library& lib, const SiteConfig& config, const images::ImagePlan& plan, Diagnostics& diags) {
+  if (config.images.widths.empty()) return;
+  int widest = config.images.widths.back();
+  for (const Item& item : lib.items) {
+    if (!lib.has_page(item) || item.cover.empty()) continue;
+    auto it = plan.sources.find(item.cover);
+    if (it == plan.sources.end() || it->second.width >= widest) continue;
+    diags.warning(item.source, item.line_of("cover"),
+                  "ảnh bìa chỉ rộng " + std::to_string(it->second.width) + " điểm ảnh, nhỏ hơn cỡ lớn nhất " +
+                      std::to_string(widest) + " trong images.widths",
+                  "dùng ảnh gốc rộng ít nhất " + std::to_string(widest) + " điểm ảnh");
+  }
+}
+
 }  // namespace bangtin

@@ -4,7 +4,9 @@
 // that belong to no unit or column. All of them are warnings.
 #pragma once
 #include "assemble/library.h"
+#include "config/config.h"
 #include "core/status.h"
+#include "images/plan.h"
 
 namespace bangtin {
 
@@ -13,5 +15,8 @@ namespace bangtin {
 inline constexpr size_t kSearchTitle = 70, kSearchSummary = 160;
 
 void lint(const Library& lib, Diagnostics& diags);
+// Covers narrower than the widest configured size (images.widths) look
+// blurred on a large screen and get no large derivative.
+void lint_covers(const Library& lib, const SiteConfig& config, const images::ImagePlan& plan, Diagnostics& diags);
 
 }  // namespace bangtin

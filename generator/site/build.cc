@@ -140,6 +140,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   std::vector<OutputFile> image_files;
   if (!diags.has_errors()) {
     image_plan = images::plan_images(lib, config, root, image_options, diags);
+    if (options.lint) lint_covers(lib, config, image_plan, diags);
     images::ProcessStats image_stats;
     if (!diags.has_errors()) image_files = images::process_images(image_plan, image_options, root, diags, &image_stats);
     result.images_encoded = image_stats.encoded;

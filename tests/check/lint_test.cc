@@ -25,7 +25,7 @@ BuildResult build(bool lint) {
 }
 }  // namespace
 
-TEST_CASE("check: anchors, images without alt, long titles and summaries, missing unit or column") {
+TEST_CASE("check: anchors, images without alt, small covers, long titles and summaries, missing unit or column") {
   BuildResult r = build(true);
   CHECK(r.ok());  // warnings only
   CHECK(headlines(r) == read_text(kSites + "/check-warnings/expected-check.txt"));
@@ -42,7 +42,7 @@ TEST_CASE("check --format json gives one object per problem, and exit statuses h
                     "/check-warnings > " + out;
   CHECK(WEXITSTATUS(std::system(cmd.c_str())) == 0);
   auto json = nlohmann::json::parse(read_text(out));
-  REQUIRE(json.size() == 7);
+  REQUIRE(json.size() == 8);
   CHECK(json[0] == nlohmann::json{{"severity", "warning"}, {"path", "content/articles/hai.md"}, {"line", 1},
                                   {"message", "mục chưa có đơn vị đăng"},
                                   {"hint", "thêm unit: với khóa đơn vị trong site-config.json"}});
