@@ -209,6 +209,18 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
     diags.error(kConfigFile, line, "không đúng cú pháp JSON: " + what,
                 "kiểm tra dấu phẩy, dấu ngoặc kép bị thiếu hoặc dấu phẩy thừa ở dòng này hoặc dòng trước");
     return false;
+  } catch (const json::out_of_range& e) {
+    // A number past what a double holds (1e999): nlohmann names the number
+    // but not its place, so find it to give the line (found by fuzz_config).
+    std::string what = e.what();
+    size_t open = what.find('\''), close = what.rfind('\'');
+    std::string number = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+    size_t at = number.empty() ? std::string::npos : raw.find(number);
+    int line = at == std::string::npos
+                   ? 1
+                   : 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<long>(at), '\n'));
+    diags.error(kConfigFile, line, "số quá lớn: " + (number.empty() ? what : number), "viết một số nhỏ hơn");
+    return false;
   }
   JsonLines lines(raw);
   size_t errors_before = diags.error_count();

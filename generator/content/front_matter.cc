@@ -352,7 +352,7 @@ static bool parse_fields(const SourceFile& file, const std::string& raw, const S
           int sources = 0;
           for (auto it = v->begin(); it != v->end(); ++it) {
             std::string key = it->first.Scalar();
-            const YAML::Node& n = it->second;
+            const YAML::Node n = it->second;  // a copy: it-> yields a temporary (ASan: use after scope)
             if (key == "file") {
               ++sources;
               if (auto p = r.file(n, "video.file", {".mp4", ".webm"}, "tệp video")) f.file = *p;
