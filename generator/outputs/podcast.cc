@@ -6,23 +6,15 @@ namespace bangtin {
 
 namespace {
 
-std::string tag(const char* name, const std::string& text) {
-  return std::string("<") + name + ">" + xml_escape(text) + "</" + name + ">";
-}
-
 std::string episode(const SiteContext& ctx, const FeedEntry& e) {
   const Item& item = *e.item;
-  std::string x = "<item>\n";
-  x += "  " + tag("title", item.title) + "\n";
-  x += "  " + tag("link", e.url) + "\n";
-  x += "  <guid isPermaLink=\"true\">" + xml_escape(e.url) + "</guid>\n";
-  x += "  " + tag("pubDate", rfc822(item.date, ctx.config.utc_offset_minutes)) + "\n";
-  x += "  " + tag("description", e.summary) + "\n";
-  x += "  " + tag("itunes:summary", e.summary) + "\n";
+  std::string x = rss_item_head(ctx, e);
+  x += "  " + xml_tag("description", e.summary) + "\n";
+  x += "  " + xml_tag("itunes:summary", e.summary) + "\n";
   // The script read on air, for stations that read it rather than play it.
   if (!e.content.empty()) x += "  <content:encoded>" + xml_cdata(e.content) + "</content:encoded>\n";
   if (e.enclosure && e.enclosure->info.bytes > 0) x += "  " + enclosure_tag(*e.enclosure) + "\n";
-  if (item.audio && item.audio->duration) x += "  " + tag("itunes:duration", std::to_string(*item.audio->duration)) + "\n";
+  if (item.audio && item.audio->duration) x += "  " + xml_tag("itunes:duration", std::to_string(*item.audio->duration)) + "\n";
   if (e.image && e.image->info.bytes > 0) x += "  <itunes:image href=\"" + xml_escape(e.image->url) + "\"/>\n";
   x += "  <itunes:explicit>false</itunes:explicit>\n";
   x += "  <itunes:episodeType>full</itunes:episodeType>\n";
@@ -41,9 +33,9 @@ std::string podcast_xml(const SiteContext& ctx, const Feed& feed, const std::vec
       "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
       "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">\n<channel>\n";
   x += rss_channel_head(ctx, feed, entries, "podcast.xml");
-  x += tag("itunes:author", owner) + "\n";
-  x += "<itunes:owner>\n  " + tag("itunes:name", owner) + "\n";
-  if (!c.contact.email.empty()) x += "  " + tag("itunes:email", c.contact.email) + "\n";
+  x += xml_tag("itunes:author", owner) + "\n";
+  x += "<itunes:owner>\n  " + xml_tag("itunes:name", owner) + "\n";
+  if (!c.contact.email.empty()) x += "  " + xml_tag("itunes:email", c.contact.email) + "\n";
   x += "</itunes:owner>\n";
   if (std::string logo = logo_url(ctx); !logo.empty()) x += "<itunes:image href=\"" + xml_escape(logo) + "\"/>\n";
   x += "<itunes:category text=\"Government\"/>\n";

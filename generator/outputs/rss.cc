@@ -4,24 +4,28 @@
 
 namespace bangtin {
 
-namespace {
-
-std::string tag(const char* name, const std::string& text) {
+std::string xml_tag(const char* name, const std::string& text) {
   return std::string("<") + name + ">" + xml_escape(text) + "</" + name + ">";
 }
 
-std::string item_xml(const SiteContext& ctx, const FeedEntry& e) {
-  const Item& item = *e.item;
-  int off = ctx.config.utc_offset_minutes;
+std::string rss_item_head(const SiteContext& ctx, const FeedEntry& e) {
   std::string x = "<item>\n";
-  x += "  " + tag("title", item.title) + "\n";
-  x += "  " + tag("link", e.url) + "\n";
+  x += "  " + xml_tag("title", e.item->title) + "\n";
+  x += "  " + xml_tag("link", e.url) + "\n";
   // The permalink never changes once published, so it is the guid.
   x += "  <guid isPermaLink=\"true\">" + xml_escape(e.url) + "</guid>\n";
-  x += "  " + tag("pubDate", rfc822(item.date, off)) + "\n";
-  if (!e.author.empty()) x += "  " + tag("dc:creator", e.author) + "\n";
-  for (const auto& c : e.categories) x += "  " + tag("category", c) + "\n";
-  x += "  " + tag("description", e.summary) + "\n";
+  x += "  " + xml_tag("pubDate", rfc822(e.item->date, ctx.config.utc_offset_minutes)) + "\n";
+  return x;
+}
+
+namespace {
+
+std::string item_xml(const SiteContext& ctx, const FeedEntry& e) {
+  const Item& item = *e.item;
+  std::string x = rss_item_head(ctx, e);
+  if (!e.author.empty()) x += "  " + xml_tag("dc:creator", e.author) + "\n";
+  for (const auto& c : e.categories) x += "  " + xml_tag("category", c) + "\n";
+  x += "  " + xml_tag("description", e.summary) + "\n";
   if (!e.content.empty()) x += "  <content:encoded>" + xml_cdata(e.content) + "</content:encoded>\n";
   if (e.enclosure && e.enclosure->info.bytes > 0) x += "  " + enclosure_tag(*e.enclosure) + "\n";
   if (e.image && e.image->info.bytes > 0) {
@@ -59,16 +63,16 @@ std::string rss_channel_head(const SiteContext& ctx, const Feed& feed, const std
   std::string link = ctx.absolute(feed.page_url);
   std::string desc = feed.description.empty() ? feed.title : feed.description;
   std::string x;
-  x += tag("title", feed.title) + "\n";
-  x += tag("link", link) + "\n";
-  x += tag("description", desc) + "\n";
-  x += tag("language", feed.lang) + "\n";
-  x += tag("lastBuildDate", rfc822(feed_updated(ctx, feed, entries), ctx.config.utc_offset_minutes)) + "\n";
+  x += xml_tag("title", feed.title) + "\n";
+  x += xml_tag("link", link) + "\n";
+  x += xml_tag("description", desc) + "\n";
+  x += xml_tag("language", feed.lang) + "\n";
+  x += xml_tag("lastBuildDate", rfc822(feed_updated(ctx, feed, entries), ctx.config.utc_offset_minutes)) + "\n";
   x += "<generator>bangtin</generator>\n";
   x += "<atom:link href=\"" + xml_escape(ctx.absolute(feed_url(feed, self_file))) +
        "\" rel=\"self\" type=\"application/rss+xml\"/>\n";
   if (std::string logo = logo_url(ctx); !logo.empty())
-    x += "<image>\n  " + tag("url", logo) + "\n  " + tag("title", feed.title) + "\n  " + tag("link", link) + "\n</image>\n";
+    x += "<image>\n  " + xml_tag("url", logo) + "\n  " + xml_tag("title", feed.title) + "\n  " + xml_tag("link", link) + "\n</image>\n";
   return x;
 }
 

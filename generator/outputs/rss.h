@@ -18,5 +18,10 @@ std::string rss_channel_head(const SiteContext& ctx, const Feed& feed, const std
 // items do (the build time would touch every feed on every build).
 Timestamp feed_updated(const SiteContext& ctx, const Feed& feed, const std::vector<FeedEntry>& entries);
 std::string enclosure_tag(const MediaRef& m);
+// <name>escaped text</name>
+std::string xml_tag(const char* name, const std::string& text);
+// "<item>" and what every RSS item starts with, podcast episodes included:
+// title, link, the permalink as guid, pubDate.
+std::string rss_item_head(const SiteContext& ctx, const FeedEntry& e);
 
 }  // namespace bangtin
