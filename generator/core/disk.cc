@@ -60,6 +60,31 @@ Status RealDisk::write_file(const std::string& path, std::string_view bytes) {
   return Status::ok();
 }
 
+Status RealDisk::write_staged(const std::string& path, std::string_view bytes) {
+  // Most files land in a folder made for an earlier one: try first, make
+  // the folders only when the open says they are missing.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == ENOENT) {
+    if (Status s = ensure_parent(path); !s.is_ok()) return s;
+    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  }
+  if (fd < 0) return Status::error(path + ": cannot write: " + std::strerror(errno));
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return Status::error(path + ": write failed (disk full?)");
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) return Status::error(path + ": write failed (disk full?)");
+  return Status::ok();
+}
+
 Status RealDisk::copy_file(const std::string& from, const std::string& to) {
   std::string bytes;
   if (!read_file(from, bytes)) return Status::error(from + ": cannot read");

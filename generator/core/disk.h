@@ -17,6 +17,9 @@ class Disk {
   // Creates parent folders as needed.
   virtual Status write_file(const std::string& path, std::string_view bytes) = 0;
   virtual Status copy_file(const std::string& from, const std::string& to) = 0;
+  // A new file inside a private staging folder that is swapped in whole:
+  // no temporary name is needed, which halves the system calls per file.
+  virtual Status write_staged(const std::string& path, std::string_view bytes) { return write_file(path, bytes); }
   virtual Status remove_all(const std::string& path) = 0;
   // Puts `staging` in place of `target` in one step where the system allows.
   virtual Status swap_in(const std::string& staging, const std::string& target) = 0;
@@ -41,6 +44,7 @@ class Disk {
 class RealDisk : public Disk {
  public:
   Status write_file(const std::string& path, std::string_view bytes) override;
+  Status write_staged(const std::string& path, std::string_view bytes) override;
   Status copy_file(const std::string& from, const std::string& to) override;
   Status remove_all(const std::string& path) override;
   Status swap_in(const std::string& staging, const std::string& target) override;

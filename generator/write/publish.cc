@@ -31,7 +31,7 @@ Status stage_bytes(Disk& disk, const OutputFile& f, const std::string& target, c
                    bool precompress, Counters& n) {
   bool kept = disk.reuse_file(previous, target, f.bytes);
   if (!kept) {
-    if (Status s = disk.write_file(target, f.bytes); !s.is_ok()) return s;
+    if (Status s = disk.write_staged(target, f.bytes); !s.is_ok()) return s;
   }
   (kept ? n.kept : n.written)++;
   if (!precompress || !wants_precompressed(f.path, f.bytes.size())) return Status::ok();
@@ -40,7 +40,7 @@ Status stage_bytes(Disk& disk, const OutputFile& f, const std::string& target, c
       n.kept++;
       continue;
     }
-    if (Status s = disk.write_file(target + twin.suffix, twin.compress(f.bytes)); !s.is_ok()) return s;
+    if (Status s = disk.write_staged(target + twin.suffix, twin.compress(f.bytes)); !s.is_ok()) return s;
     n.twins++;
   }
   return Status::ok();
