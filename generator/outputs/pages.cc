@@ -20,6 +20,23 @@ std::string kind_title(const SiteContext& ctx, Kind k, const std::string& lang) 
   return ctx.templates.strings(lang).value(std::string("kinds_") + kind_name(k), kind_folder(k));
 }
 
+}  // namespace
+
+// Listing every page number on every page grows with the square of the list
+// (500 × 500 links for a 10,000-item column). Show the neighbours, the ends,
+// every stride-th page (stride ≈ √pages) and, inside the current stride, every
+// sub-stride-th page: a few dozen links, and any page within four clicks.
+bool shown_page_number(size_t k, size_t current, size_t pages) {
+  if (pages <= 15) return true;
+  size_t stride = 10, sub = 3;
+  while (stride * stride < pages) ++stride;
+  while (sub * sub < stride) ++sub;
+  return k == 1 || k == pages || (k + 2 >= current && k <= current + 2) || k % stride == 0 ||
+         (k / stride == current / stride && k % sub == 0);
+}
+
+namespace {
+
 // Plans a list split into pages of config.pagination: /x/, /x/trang/2/, …
 void plan_list(const SiteContext& ctx, std::vector<PlannedPage>& plan, const PageInfo& base,
                std::vector<size_t> ids, Json extra = Json::object()) {
@@ -49,8 +66,16 @@ void plan_list(const SiteContext& ctx, std::vector<PlannedPage>& plan, const Pag
       if (n > 1) pag["prev"] = c.href(paged_url(base_url, n - 1));
       if (n < pages) pag["next"] = c.href(paged_url(base_url, n + 1));
       Json nums = Json::array();
-      for (size_t k = 1; k <= pages; ++k)
+      bool gap = false;
+      for (size_t k = 1; k <= pages; ++k) {
+        if (!shown_page_number(k, n, pages)) {
+          if (!gap) nums.push_back({{"gap", true}});
+          gap = true;
+          continue;
+        }
+        gap = false;
         nums.push_back({{"n", std::to_string(k)}, {"url", c.href(paged_url(base_url, k))}, {"current", k == n}});
+      }
       pag["pages"] = nums;
       v["list"]["pagination"] = pag;
       return v;

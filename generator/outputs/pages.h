@@ -18,6 +18,8 @@ struct PlannedPage {
 };
 
 std::vector<PlannedPage> plan_pages(const SiteContext& ctx);
+// Whether page k's number is linked from page `current` of a list of `pages`.
+bool shown_page_number(size_t k, size_t current, size_t pages);
 // Renders the plan into files, in parallel, in plan order.
 std::vector<OutputFile> render_pages(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs,
                                      Diagnostics& diags);
