@@ -1,5 +1,6 @@
 // Unit tests for assemble/library.h: publication rules, URLs and their
 // collisions, translations, tags, lists and ordering.
+#include "site/test_support.h"
 #include "assemble/library.h"
 
 #include <doctest/doctest.h>
@@ -13,15 +14,10 @@
 #include "core/time.h"
 
 using namespace bangtin;
+using bangtin::testing::join_lines;
 
 namespace {
 
-// Joined with newlines, so a failing check prints both sides.
-[[maybe_unused]] std::string join_lines(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += s + "\n";
-  return out;
-}
 
 const char* const kLibraryConfig = R"({
   "title": "Cổng thông tin",

@@ -1,5 +1,6 @@
 // Unit tests for config/config.h and config/json_lines.h: site-config.json
 // parsing, with every error named at its line.
+#include "site/test_support.h"
 #include "config/config.h"
 
 #include <doctest/doctest.h>
@@ -10,15 +11,10 @@
 #include "config/json_lines.h"
 
 using namespace bangtin;
+using bangtin::testing::join_lines;
 
 namespace {
 
-// Joined with newlines, so a failing check prints both sides.
-[[maybe_unused]] std::string join_lines(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += s + "\n";
-  return out;
-}
 
 struct ConfigResult {
   bool ok;

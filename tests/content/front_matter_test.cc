@@ -1,5 +1,6 @@
 // Unit tests for content/front_matter.h: a content file's text → an Item,
 // with every problem reported at its line in the .md file.
+#include "site/test_support.h"
 #include "content/front_matter.h"
 
 #include <doctest/doctest.h>
@@ -16,16 +17,11 @@
 #include "core/time.h"
 
 using namespace bangtin;
+using bangtin::testing::join_lines;
 namespace fs = std::filesystem;
 
 namespace {
 
-// Joined with newlines, so a failing check prints both sides.
-[[maybe_unused]] std::string join_lines(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += s + "\n";
-  return out;
-}
 
 const char* const kSiteConfig = R"({
   "title": "Cổng thông tin điện tử Sở Văn hóa và Thể thao",

@@ -1,5 +1,6 @@
 // Unit tests for markdown/markdown.h: GFM extensions, filtering of raw HTML
 // and unsafe links, heading anchors, links between items and to files.
+#include "site/test_support.h"
 #include "markdown/markdown.h"
 
 #include <doctest/doctest.h>
@@ -15,16 +16,11 @@
 #include "core/time.h"
 
 using namespace bangtin;
+using bangtin::testing::join_lines;
 namespace fs = std::filesystem;
 
 namespace {
 
-// Joined with newlines, so a failing check prints both sides.
-[[maybe_unused]] std::string join_lines(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += s + "\n";
-  return out;
-}
 
 bool has(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

@@ -33,5 +33,11 @@ BuildResult build_in_memory(const std::string& source, const std::string& now, i
 // The built files of a result, path → bytes (copied files as their source path).
 std::map<std::string, std::string> files_of(const BuildResult& r);
 std::string read_text(const std::string& path);
+// Joined with newlines, so a failing check prints both sides.
+inline std::string join_lines(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += s + "\n";
+  return out;
+}
 
 }  // namespace bangtin::testing
