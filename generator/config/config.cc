@@ -365,6 +365,17 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
         }
       }
       im.integer("quality", config.images.quality, 1, 100);
+      im.integer("max_megapixels", config.images.max_megapixels, 1, 2000);
+      if (const json* placements = im.object("placements")) {
+        ObjectReader pl(*placements, im.child("placements"), lines, diags);
+        for (auto& [name, box] : config.images.placements) {
+          if (const json* b = pl.object(name)) {
+            ObjectReader br(*b, pl.child(name), lines, diags);
+            br.integer("width", box.width, 16, 8192);
+            br.integer("height", box.height, 16, 8192);
+          }
+        }
+      }
     }
     if (const json* feeds = r.object("feeds")) {
       ObjectReader f(*feeds, r.child("feeds"), lines, diags);

@@ -37,10 +37,20 @@ struct Language {
   std::string description;
 };
 
+// The box a banner placement shows its artwork in: banners are cropped to it.
+struct Placement {
+  int width = 0, height = 0;
+};
+
 struct ImageSettings {
   std::vector<int> widths{480, 960, 1600};
   std::vector<std::string> formats{"webp", "jpeg"};
   int quality = 80;
+  // Larger sources are refused before decoding: a 20,000×20,000 PNG is 1.6 GB
+  // of pixels however small the file.
+  int max_megapixels = 100;
+  std::map<std::string, Placement> placements{
+      {"top", {1920, 480}}, {"home", {1200, 300}}, {"sidebar", {600, 600}}};
 };
 
 struct FeedSettings {

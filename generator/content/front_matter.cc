@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <sstream>
 #include <set>
 
 #include "core/paths.h"
@@ -17,7 +18,7 @@ const std::set<std::string>& common_keys() {
   static const std::set<std::string> k{"title",     "date",     "updated", "summary", "columns",
                                        "tags",      "unit",     "author",  "cover",   "cover_alt",
                                        "featured",  "weight",   "draft",   "expires", "aliases",
-                                       "slug"};
+                                       "slug",      "focal_point"};
   return k;
 }
 
@@ -89,6 +90,31 @@ class FieldReader {
     }
     error(n, "\"" + key + "\" không phải ngày hợp lệ: \"" + (n.IsScalar() ? n.Scalar() : std::string("…")) + "\"",
           "viết theo dạng 2026-01-19 hoặc 2026-01-19T08:00:00+07:00");
+    return std::nullopt;
+  }
+
+  // "30% 60%" (as CSS writes object-position), "30 60", "30%, 60%" or [30, 60].
+  std::optional<FocalPoint> focal_point(const YAML::Node& n) {
+    std::vector<std::string> parts;
+    if (n.IsSequence()) {
+      for (const auto& e : n) parts.push_back(e.IsScalar() ? e.Scalar() : "?");
+    } else if (n.IsScalar()) {
+      std::string s = n.Scalar();
+      for (char& c : s)
+        if (c == ',' || c == ';') c = ' ';
+      std::istringstream words(s);
+      for (std::string w; words >> w;) parts.push_back(w);
+    }
+    std::vector<double> v;
+    for (std::string p : parts) {
+      if (!p.empty() && p.back() == '%') p.pop_back();
+      static const std::regex re("[0-9]{1,3}(\\.[0-9]+)?");
+      if (!std::regex_match(p, re) || std::stod(p) > 100) break;
+      v.push_back(std::stod(p));
+    }
+    if (v.size() == 2 && parts.size() == 2) return FocalPoint{v[0], v[1]};
+    error(n, "\"focal_point\" phải là hai số phần trăm (ngang, dọc), ví dụ focal_point: 30% 60%",
+          "0% 0% là góc trên bên trái, 50% 50% là giữa ảnh");
     return std::nullopt;
   }
 
@@ -317,6 +343,7 @@ static bool parse_fields(const SourceFile& file, const std::string& raw, const S
     if (auto p = r.file(*n, "cover", kImageExt, "ảnh")) item.cover = *p;
   if (auto n = field("cover_alt"))
     if (auto s = r.text(*n, "cover_alt")) item.cover_alt = *s;
+  if (auto n = field("focal_point")) item.focal_point = r.focal_point(*n);
   if (!item.cover.empty() && item.cover_alt.empty())
     diags.warning(file.path, item.line_of("cover"), "ảnh bìa chưa có mô tả (cover_alt)",
                   "thêm cover_alt: một câu mô tả nội dung ảnh, cho người đọc không xem được ảnh");

@@ -41,6 +41,12 @@ struct BannerFields {
 };
 struct PageFields { std::optional<int> menu; };
 
+// Where the subject of the item's picture is, in percent from the left and
+// the top: crops (banner slots, share images) keep it in the frame.
+struct FocalPoint {
+  double x = 50, y = 50;
+};
+
 enum class Publication { Published, Draft, Scheduled, Expired };
 
 struct Heading {
@@ -75,6 +81,7 @@ struct Item {
   std::vector<std::string> columns, tags, aliases;
   bool featured = false, draft = false;
   int weight = 0;
+  std::optional<FocalPoint> focal_point;
 
   std::optional<InfographicFields> infographic;
   std::optional<VideoFields> video;

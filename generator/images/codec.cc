@@ -3,6 +3,8 @@
 #include <unistd.h>
 #include <vips/vips8>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
@@ -139,25 +141,93 @@ std::string temp_name(const std::string& file) {
 
 }  // namespace
 
-Status encode(const std::string& path, int quality, const std::vector<Target>& targets) {
+std::string Crop::key() const {
+  auto pct = [](double v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%g", std::round(v * 10) / 10);
+    return std::string(buf);
+  };
+  switch (mode) {
+    case Mode::None: return "";
+    case Mode::Attention: return "att";
+    case Mode::Focus: return "f" + pct(x) + "-" + pct(y);
+  }
+  return "";
+}
+
+namespace {
+
+// The least scale of the source a target can be made from.
+double scale_for(const Target& t, int width, int height) {
+  double sx = static_cast<double>(t.width) / width, sy = static_cast<double>(t.height) / height;
+  return t.crop.mode == Crop::Mode::None ? sx : std::max(sx, sy);
+}
+
+// Scales `img` to cover t's box, then cuts the box out where the crop says.
+VImage framed(const VImage& img, const Target& t) {
+  double s = std::max(static_cast<double>(t.width) / img.width(), static_cast<double>(t.height) / img.height());
+  int w = std::max(t.width, static_cast<int>(std::ceil(img.width() * s - 1e-6)));
+  int h = std::max(t.height, static_cast<int>(std::ceil(img.height() * s - 1e-6)));
+  VImage cover = w == img.width() && h == img.height()
+                     ? img
+                     : img.thumbnail_image(w, VImage::option()->set("height", h)->set("size", VIPS_SIZE_FORCE));
+  if (t.crop.mode == Crop::Mode::Attention)
+    return cover.smartcrop(t.width, t.height, VImage::option()->set("interesting", VIPS_INTERESTING_ATTENTION));
+  auto at = [](double pct, int whole, int part) {
+    int v = static_cast<int>(std::lround(pct / 100 * whole - part / 2.0));
+    return std::clamp(v, 0, whole - part);
+  };
+  return cover.extract_area(at(t.crop.x, w, t.width), at(t.crop.y, h, t.height), t.width, t.height);
+}
+
+bool same_frame(const Target& a, const Target& b) {
+  return a.crop.key() == b.crop.key() &&
+         std::abs(static_cast<double>(a.width) / a.height - static_cast<double>(b.width) / b.height) < 0.01;
+}
+
+}  // namespace
+
+Status encode(const std::string& path, int width, int height, int quality, const std::vector<Target>& targets) {
   if (targets.empty()) return Status::ok();
   init_codec();
-  const Target* largest = &targets.front();
-  for (const auto& t : targets)
-    if (t.width > largest->width) largest = &t;
+  double scale = 0;
+  for (const auto& t : targets) scale = std::max(scale, scale_for(t, width, height));
+  scale = std::min(scale, 1.0);
+  int dw = std::max(1, static_cast<int>(std::lround(width * scale)));
+  int dh = std::max(1, static_cast<int>(std::lround(height * scale)));
+  // Widest first, so a cropped frame is cut once and the narrower copies of
+  // the same shape are scaled from it.
+  std::vector<const Target*> order;
+  for (const auto& t : targets) order.push_back(&t);
+  std::stable_sort(order.begin(), order.end(), [](const Target* a, const Target* b) { return a->width > b->width; });
+  std::vector<std::pair<const Target*, VImage>> frames;
   std::string current;
   try {
-    VImage big = decode_once(path, largest->width, largest->height);
-    for (const auto& t : targets) {
-      VImage img = t.width == big.width() && t.height == big.height()
-                       ? big
-                       : big.thumbnail_image(t.width, VImage::option()->set("height", t.height)->set("size", VIPS_SIZE_FORCE));
-      current = temp_name(t.file);
-      save(img, t, quality, current);
-      if (std::rename(current.c_str(), t.file.c_str()) != 0) {
-        std::remove(current.c_str());
-        return Status::error("không ghi được " + t.file);
+    VImage big = decode_once(path, dw, dh);
+    for (const Target* t : order) {
+      VImage img;
+      if (t->crop.mode == Crop::Mode::None) {
+        img = t->width == big.width() && t->height == big.height()
+                  ? big
+                  : big.thumbnail_image(t->width, VImage::option()->set("height", t->height)->set("size", VIPS_SIZE_FORCE));
+      } else {
+        auto frame = std::find_if(frames.begin(), frames.end(), [&](const auto& f) { return same_frame(*f.first, *t); });
+        if (frame == frames.end()) {
+          frames.emplace_back(t, framed(big, *t).copy_memory());
+          img = frames.back().second;
+        } else {
+          img = frame->second.width() == t->width && frame->second.height() == t->height
+                    ? frame->second
+                    : frame->second.thumbnail_image(t->width, VImage::option()->set("height", t->height)->set("size", VIPS_SIZE_FORCE));
+        }
       }
+      current = temp_name(t->file);
+      save(img, *t, quality, current);
+      if (std::rename(current.c_str(), t->file.c_str()) != 0) {
+        std::remove(current.c_str());
+        return Status::error("không ghi được " + t->file);
+      }
+      current.clear();
     }
   } catch (const VError& e) {
     if (!current.empty()) std::remove(current.c_str());

@@ -26,19 +26,31 @@ struct Header {
 // enormous dimensions costs nothing. `error` is a Vietnamese message.
 bool read_header(const std::string& path, Header& out, std::string& error);
 
+// How a copy whose shape differs from the source's is framed.
+struct Crop {
+  enum class Mode { None, Attention, Focus };
+  Mode mode = Mode::None;  // None: the whole picture, scaled
+  double x = 50, y = 50;   // Focus: the point to keep, in percent
+  // "att", "f30-60": part of a cache file's name.
+  std::string key() const;
+};
+
 struct Target {
   int width = 0, height = 0;
   std::string format;     // "webp", "jpeg", "png" or "avif"
   std::string file;       // absolute path to write
+  Crop crop;
 };
 
-// Decodes `path` once with shrink-on-load at the largest target's size, turns
-// it upright, converts it to sRGB, and writes each target (largest first,
-// smaller ones derived from the decoded pixels), metadata stripped. JPEG has
-// no alpha, so transparency is flattened on white; WebP, PNG and AVIF keep it.
-// Each file is written to a temporary name and renamed, so a crash never
-// leaves half a file that a later build would take for finished.
-Status encode(const std::string& path, int quality, const std::vector<Target>& targets);
+// Decodes `path` (upright size `width`×`height`) once, with shrink-on-load to
+// the least size every target can be made from; turns it upright, converts
+// it to sRGB, and writes each target, metadata stripped. Cropped targets of
+// one shape share one frame (libvips' attention crop, or the focal point), so
+// every width shows the same part of the picture. JPEG has no alpha, so
+// transparency is flattened on white; WebP, PNG and AVIF keep it. Each file
+// is written to a temporary name and renamed, so a crash never leaves half a
+// file that a later build would take for finished.
+Status encode(const std::string& path, int width, int height, int quality, const std::vector<Target>& targets);
 
 // The file extension a format is published with ("jpeg" → "jpg").
 std::string format_extension(const std::string& format);

@@ -37,6 +37,18 @@ const Derivative* ImagePlan::fallback(const std::string& url) const {
   return best;
 }
 
+const std::vector<Derivative>* ImagePlan::framed(const std::string& url, const std::string& frame) const {
+  const ImageUse* use = find(url);
+  if (!use) return nullptr;
+  auto it = use->frames.find(frame);
+  return it == use->frames.end() || it->second.empty() ? nullptr : &it->second;
+}
+
+const Derivative* ImagePlan::share(const std::string& url) const {
+  const std::vector<Derivative>* copies = framed(url, "share");
+  return copies ? &copies->front() : nullptr;
+}
+
 namespace {
 
 struct Ref {
@@ -44,20 +56,41 @@ struct Ref {
   std::string rel;
   int line;
   bool keep_original;
+  std::vector<std::string> frames;
 };
 
 std::vector<Ref> refs_of(const Item& item) {
   std::vector<Ref> refs;
-  auto add = [&](const std::string& rel, int line, bool keep) {
-    if (!rel.empty() && is_raster_image(rel)) refs.push_back({&item, rel, line, keep});
+  auto add = [&](const std::string& rel, int line, bool keep, std::vector<std::string> frames = {}) {
+    if (!rel.empty() && is_raster_image(rel)) refs.push_back({&item, rel, line, keep, std::move(frames)});
   };
-  add(item.cover, item.line_of("cover"), false);
-  if (item.infographic) add(item.infographic->image, item.line_of("image"), true);
-  if (item.banner) add(item.banner->image, item.line_of("image"), false);
-  if (item.video) add(item.video->poster, item.line_of("poster"), false);
-  // Bodies link to the original until markdown/ writes srcset itself.
-  for (const auto& rel : item.resources) add(rel, item.body_line, true);
+  // The item's own picture (the one feeds and share cards show) also gets a
+  // share-sized crop; a banner's, its placement's shape.
+  add(item.cover, item.line_of("cover"), false, {"share"});
+  if (item.infographic) add(item.infographic->image, item.line_of("image"), true, {"share"});
+  if (item.banner) add(item.banner->image, item.line_of("image"), false, {item.banner->placement, "share"});
+  if (item.video) add(item.video->poster, item.line_of("poster"), false, {"share"});
+  for (const auto& rel : item.resources) add(rel, item.body_line, false);
   return refs;
+}
+
+struct Frame {
+  int width, height;  // the shape; copies are this shape at several widths
+  std::vector<int> widths;
+};
+
+// The copies a source of w×h can give in a frame of fw×fh without enlarging:
+// the frame's own width and the configured widths below it.
+// Below `least` the crop is not worth making (a share card from a 200-pixel
+// icon would be a blur): the whole picture serves instead.
+Frame frame_for(int w, int h, int fw, int fh, const std::vector<int>& widths, int least = 16) {
+  int widest = std::min({fw, w, static_cast<int>(static_cast<int64_t>(h) * fw / fh)});
+  Frame f{fw, fh, {}};
+  if (widest < least) return f;
+  for (int x : widths)
+    if (x < widest) f.widths.push_back(x);
+  f.widths.push_back(widest);
+  return f;
 }
 
 // The cache notes each source's header by content hash, so a warm build reads
@@ -79,12 +112,14 @@ void write_note(const std::string& file, const Header& h) {
   if (ec) fs::remove(tmp, ec);
 }
 
-std::string derived_url(const std::string& original, int width, const std::string& format) {
+// "/bai-viet/x/anh.jpg" → "/bai-viet/x/anh-960.webp", or "anh-top-1920.webp" in a frame.
+std::string derived_url(const std::string& original, const std::string& frame, int width, const std::string& format) {
   std::string name = file_name(original);
   auto dot = name.rfind('.');
   std::string stem = dot == std::string::npos ? name : name.substr(0, dot);
   std::string parent = original.substr(0, original.size() - name.size());
-  return parent + stem + "-" + std::to_string(width) + "." + format_extension(format);
+  return parent + stem + (frame.empty() ? "" : "-" + frame) + "-" + std::to_string(width) + "." +
+         format_extension(format);
 }
 
 }  // namespace
@@ -99,7 +134,11 @@ ImagePlan plan_images(const Library& lib, const SiteConfig& config, const std::s
       std::string url = resource_url(item, r.rel);
       auto [it, fresh] = first_use.emplace(url, r);
       if (!fresh) it->second.keep_original |= r.keep_original;
-      if (!plan.sources.count(r.rel)) plan.sources[r.rel] = {r.rel, item.source, r.line};
+      auto [src, added] = plan.sources.try_emplace(r.rel, SourceImage{r.rel, item.source, r.line});
+      if (!src->second.focus && !r.frames.empty()) src->second.focus = item.focal_point;
+      for (const auto& f : r.frames)
+        if (std::find(src->second.frames.begin(), src->second.frames.end(), f) == src->second.frames.end())
+          src->second.frames.push_back(f);
     }
   }
   if (plan.sources.empty()) return plan;
@@ -140,19 +179,40 @@ ImagePlan plan_images(const Library& lib, const SiteConfig& config, const std::s
       return;
     }
     if (!noted) write_note(note, h);
+    std::sort(s.frames.begin(), s.frames.end());  // the first use's order must not shape the cache
     s.width = h.width;
     s.height = h.height;
+    auto add = [&](int w, int height, const std::string& frame, const Crop& crop,
+                   const std::vector<std::string>& formats) {
+      std::string shape = std::to_string(w);
+      if (crop.mode != Crop::Mode::None) shape += "x" + std::to_string(height) + "-" + crop.key();
+      for (const auto& format : formats) {
+        std::string file = options.cache_dir + "/" + s.hash + "-" + shape + "-q" + std::to_string(s.quality) + "-v" +
+                           version + "." + format_extension(format);
+        s.derivatives.push_back({w, height, format, frame, crop, "", file});
+      }
+    };
     std::vector<int> ws;
     for (int w : widths)
       if (w <= s.width) ws.push_back(w);
     // Smaller than every configured width: one copy at its own size.
     if (ws.empty()) ws.push_back(s.width);
-    for (auto w = ws.rbegin(); w != ws.rend(); ++w) {
-      int height = std::max(1, static_cast<int>(std::lround(static_cast<double>(s.height) * *w / s.width)));
-      for (const auto& format : config.images.formats) {
-        std::string file = options.cache_dir + "/" + s.hash + "-" + std::to_string(*w) + "-q" +
-                           std::to_string(s.quality) + "-v" + version + "." + format_extension(format);
-        s.derivatives.push_back({*w, height, format, "", file});
+    for (auto w = ws.rbegin(); w != ws.rend(); ++w)
+      add(*w, std::max(1, static_cast<int>(std::lround(static_cast<double>(s.height) * *w / s.width))), "", Crop{},
+          config.images.formats);
+    Crop crop;
+    if (s.focus) crop = {Crop::Mode::Focus, s.focus->x, s.focus->y};
+    else crop.mode = Crop::Mode::Attention;
+    for (const auto& name : s.frames) {
+      bool share = name == "share";
+      auto placement = config.images.placements.find(name);
+      if (!share && placement == config.images.placements.end()) continue;
+      Frame f = share ? frame_for(s.width, s.height, kShareWidth, kShareHeight, {}, kShareWidth / 2)
+                      : frame_for(s.width, s.height, placement->second.width, placement->second.height, widths);
+      for (auto w = f.widths.rbegin(); w != f.widths.rend(); ++w) {
+        int height = std::max(1, static_cast<int>(std::lround(static_cast<double>(f.height) * *w / f.width)));
+        // One JPEG is what every link preview reads.
+        add(*w, height, name, crop, share ? std::vector<std::string>{"jpeg"} : config.images.formats);
       }
     }
   });
@@ -160,17 +220,12 @@ ImagePlan plan_images(const Library& lib, const SiteConfig& config, const std::s
   for (const auto& [url, r] : first_use) {
     const SourceImage& s = plan.sources[r.rel];
     if (s.derivatives.empty()) continue;
-    ImageUse use{r.rel, s.width, s.height, {}, r.keep_original};
-    for (auto it = s.derivatives.rbegin(); it != s.derivatives.rend();) {
-      // Reverse width order, but formats kept in the config's order.
-      auto group_end = it;
-      while (group_end != s.derivatives.rend() && group_end->width == it->width) ++group_end;
-      for (auto g = group_end.base(); g != it.base(); ++g) {
-        Derivative d = *g;
-        d.url = derived_url(url, d.width, d.format);
-        use.derivatives.push_back(std::move(d));
-      }
-      it = group_end;
+    ImageUse use{r.rel, s.width, s.height, {}, {}, r.keep_original};
+    // Widest first, formats in the config's order, as srcset lists them.
+    for (const Derivative& d : s.derivatives) {
+      Derivative copy = d;
+      copy.url = derived_url(url, d.frame, d.width, d.format);
+      (d.frame.empty() ? use.derivatives : use.frames[d.frame]).push_back(std::move(copy));
     }
     plan.uses[url] = std::move(use);
   }

@@ -4,12 +4,14 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "assemble/library.h"
 #include "config/config.h"
 #include "core/status.h"
+#include "images/codec.h"
 
 namespace bangtin::images {
 
@@ -19,10 +21,15 @@ struct ImageOptions {
   int jobs = 0;
 };
 
+// The share image (Open Graph, Zalo link previews): 1.91:1, as Facebook asks.
+constexpr int kShareWidth = 1200, kShareHeight = 630;
+
 // One resized copy: published at `url`, kept in the cache at `cache_file`.
 struct Derivative {
   int width = 0, height = 0;
   std::string format;  // "webp", "jpeg", …
+  std::string frame;   // "" for the whole picture, else the crop's name: "top", "share" …
+  Crop crop;
   std::string url;     // "/bai-viet/x/cover-960.webp"
   std::string cache_file;
 };
@@ -35,7 +42,9 @@ struct SourceImage {
   std::string hash;        // of the bytes
   int width = 0, height = 0;  // upright
   int quality = 80;
-  std::vector<Derivative> derivatives;  // unique cache files, widest first
+  std::optional<FocalPoint> focus;      // from the first item that gives one
+  std::vector<std::string> frames;      // crops asked for: placements, "share"
+  std::vector<Derivative> derivatives;  // unique cache files
 };
 
 // One published address of an image (a bundle image has one per language).
@@ -43,7 +52,9 @@ struct ImageUse {
   std::string source;  // key into ImagePlan::sources
   int width = 0, height = 0;
   std::vector<Derivative> derivatives;  // by width, then in config.images.formats order
-  bool keep_original = false;           // infographics (download link) and body images
+  // Cropped copies by frame name ("top", "home", "sidebar", "share"), ordered the same way.
+  std::map<std::string, std::vector<Derivative>> frames;
+  bool keep_original = false;           // infographics, for the download link
 };
 
 struct ImagePlan {
@@ -55,6 +66,10 @@ struct ImagePlan {
   // The widest JPEG copy, for where one file must do (og:image, feeds), or
   // nullptr when the original itself is published.
   const Derivative* fallback(const std::string& url) const;
+  // The copies of an original cropped to `frame`, or nullptr.
+  const std::vector<Derivative>* framed(const std::string& url, const std::string& frame) const;
+  // The share-sized JPEG made from an original, or nullptr.
+  const Derivative* share(const std::string& url) const;
 };
 
 bool is_raster_image(const std::string& path);

@@ -25,10 +25,10 @@ std::vector<OutputFile> process_images(const ImagePlan& plan, const ImageOptions
         reused++;
         continue;
       }
-      missing.push_back({d.width, d.height, d.format, d.cache_file});
+      missing.push_back({d.width, d.height, d.format, d.cache_file, d.crop});
     }
     if (missing.empty()) return;
-    Status st = encode(root + "/" + s.source, s.quality, missing);
+    Status st = encode(root + "/" + s.source, s.width, s.height, s.quality, missing);
     if (!st.is_ok()) {
       diags.error(s.used_by, s.line, "ảnh " + s.source + ": " + st.message());
       return;
@@ -38,12 +38,16 @@ std::vector<OutputFile> process_images(const ImagePlan& plan, const ImageOptions
   if (stats) *stats = {sources.size(), encoded.load(), reused.load()};
 
   std::vector<OutputFile> out;
-  for (const auto& [url, use] : plan.uses)
-    for (const auto& d : use.derivatives) {
-      OutputFile f{url_to_output_path(d.url), "", d.cache_file};
-      f.source_is_absolute = true;
-      out.push_back(std::move(f));
-    }
+  auto publish = [&](const Derivative& d) {
+    OutputFile f{url_to_output_path(d.url), "", d.cache_file};
+    f.source_is_absolute = true;
+    out.push_back(std::move(f));
+  };
+  for (const auto& [url, use] : plan.uses) {
+    for (const auto& d : use.derivatives) publish(d);
+    for (const auto& [frame, copies] : use.frames)
+      for (const auto& d : copies) publish(d);
+  }
   return out;
 }
 

@@ -30,17 +30,6 @@ std::string drop_nonchars(std::string_view s) {
   return out;
 }
 
-std::optional<MediaRef> media_ref(const SiteContext& ctx, const Item& item, const std::string& rel) {
-  if (rel.empty()) return std::nullopt;
-  MediaRef m;
-  m.source = rel;
-  // An image whose original is not published is named by its widest JPEG copy.
-  const images::Derivative* d = ctx.images ? ctx.images->fallback(resource_url(item, rel)) : nullptr;
-  m.url = ctx.absolute(d ? d->url : resource_url(item, rel));
-  m.info = media_info(d ? d->cache_file : ctx.site_root + "/" + rel);
-  return m;
-}
-
 std::string site_title(const SiteContext& ctx, const std::string& lang) {
   const Language* l = ctx.config.find_language(lang);
   return l && !l->title.empty() ? l->title : ctx.config.title;
@@ -77,6 +66,17 @@ bool offered(const SiteContext& ctx, const std::string& lang, const std::vector<
 }
 
 }  // namespace
+
+std::optional<MediaRef> media_ref(const SiteContext& ctx, const Item& item, const std::string& rel) {
+  if (rel.empty()) return std::nullopt;
+  MediaRef m;
+  m.source = rel;
+  // An image whose original is not published is named by its widest JPEG copy.
+  const images::Derivative* d = ctx.images ? ctx.images->fallback(resource_url(item, rel)) : nullptr;
+  m.url = ctx.absolute(d ? d->url : resource_url(item, rel));
+  m.info = media_info(d ? d->cache_file : ctx.site_root + "/" + rel);
+  return m;
+}
 
 std::string without_heading_anchors(const std::string& html) {
   static const std::string open = " <a class=\"anchor\" href=\"#";
@@ -160,15 +160,27 @@ std::string absolute_links(const SiteContext& ctx, const std::string& html) {
   return out;
 }
 
+static const std::string& picture_of(const Item& item) {
+  return !item.cover.empty()                         ? item.cover
+         : item.infographic                          ? item.infographic->image
+         : item.video && !item.video->poster.empty() ? item.video->poster
+         : item.banner                               ? item.banner->image
+                                                     : item.cover;
+}
+
 std::optional<MediaRef> item_image(const SiteContext& ctx, const Item& item) {
-  // Until the media stage publishes resized derivatives, the original file is
-  // the picture; this is the one place to prefer a derivative later.
-  const std::string& rel = !item.cover.empty() ? item.cover
-                           : item.infographic  ? item.infographic->image
-                           : item.video && !item.video->poster.empty() ? item.video->poster
-                           : item.banner ? item.banner->image
-                                         : item.cover;
-  return media_ref(ctx, item, rel);
+  return media_ref(ctx, item, picture_of(item));
+}
+
+std::optional<MediaRef> share_image(const SiteContext& ctx, const Item& item) {
+  const std::string& rel = picture_of(item);
+  const images::Derivative* d = ctx.images && !rel.empty() ? ctx.images->share(resource_url(item, rel)) : nullptr;
+  if (!d) return item_image(ctx, item);
+  return MediaRef{rel, ctx.absolute(d->url), media_info(d->cache_file)};
+}
+
+std::string feed_body(const SiteContext& ctx, const Item& item) {
+  return absolute_links(ctx, without_heading_anchors(body_with_images(ctx, item, BodyImages::SingleFile)));
 }
 
 std::optional<MediaRef> item_enclosure(const SiteContext& ctx, const Item& item) {
@@ -183,7 +195,7 @@ FeedEntry make_entry(const SiteContext& ctx, const Item& item) {
   e.item = &item;
   e.url = ctx.absolute(item.url);
   e.summary = item.summary;
-  if (ctx.config.feeds.full_content) e.content = absolute_links(ctx, without_heading_anchors(item.body_html));
+  if (ctx.config.feeds.full_content) e.content = feed_body(ctx, item);
   for (const auto& key : item.columns)
     if (const Column* c = ctx.config.find_column(key)) e.categories.push_back(SiteConfig::title_in(c->title, c->translations, item.lang));
   e.author = item.author;

@@ -55,6 +55,15 @@ struct FeedEntry {
 // and its published URL. The one place that chooses it, for feeds, share
 // cards, embeds and Zalo alike.
 std::optional<MediaRef> item_image(const SiteContext& ctx, const Item& item);
+// The picture for link previews (og:image, Zalo shares): the item's picture
+// cropped to 1200×630 where the plan made that copy, else item_image().
+std::optional<MediaRef> share_image(const SiteContext& ctx, const Item& item);
+// A file of the item as a feed names it: the widest JPEG copy of a picture
+// whose original is not published, else the file itself.
+std::optional<MediaRef> media_ref(const SiteContext& ctx, const Item& item, const std::string& rel);
+// The body as feeds and Zalo carry it: absolute links, no heading anchors,
+// each picture one sized JPEG.
+std::string feed_body(const SiteContext& ctx, const Item& item);
 // The file a podcast app or a ward's radio downloads with the item.
 std::optional<MediaRef> item_enclosure(const SiteContext& ctx, const Item& item);
 // Rewrites href="/…", src="/…" and poster="/…" to absolute URLs.

@@ -1,5 +1,6 @@
 #include "outputs/share.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/disk.h"
@@ -86,8 +87,12 @@ Json news_article(const SiteContext& ctx, const Item& item) {
     if (logo.info.width > 0) publisher["logo"]["width"] = logo.info.width, publisher["logo"]["height"] = logo.info.height;
   }
   a["publisher"] = publisher;
-  auto image = item_image(ctx, item);
-  a["image"] = Json::array({image ? image->url : logo.url});
+  // Search engines choose among shapes: the share crop and the whole picture.
+  Json images = Json::array();
+  for (const auto& m : {share_image(ctx, item), item_image(ctx, item)})
+    if (m && std::find(images.begin(), images.end(), Json(m->url)) == images.end()) images.push_back(m->url);
+  if (images.empty()) images.push_back(logo.url);
+  a["image"] = images;
   return a;
 }
 
@@ -99,7 +104,7 @@ Json share_view(const SiteContext& ctx, const PageInfo& page) {
   s["embed_url"] = ctx.href("/nhung-tin/");
   s["rss_url"] = ctx.href(language_prefix(ctx.config, page.lang) + "/rss.xml");
   const Item* item = page.item;
-  std::optional<MediaRef> image = item ? item_image(ctx, *item) : std::nullopt;
+  std::optional<MediaRef> image = item ? share_image(ctx, *item) : std::nullopt;
   if (!image && !page.image.empty()) image = MediaRef{"", ctx.absolute(page.image), MediaInfo{}};
   std::string alt = page.title;
   if (item && !item->cover.empty() && !item->cover_alt.empty()) alt = item->cover_alt;

@@ -112,7 +112,16 @@ Json common_view(const SiteContext& ctx, const PageInfo& page) {
       const Item& b = ctx.lib.items[id];
       if (!b.columns.empty() && std::find(b.columns.begin(), b.columns.end(), page.active_column) == b.columns.end())
         continue;
-      banners[b.banner->placement].push_back(item_card(ctx, b));
+      const std::string& placement = b.banner->placement;
+      Json card = item_card(ctx, b);
+      // Cropped to the placement's box: what the editor sees is the slot's shape.
+      static const std::map<std::string, std::string> sizes{
+          {"top", "(min-width: 75em) 1168px, calc(100vw - 32px)"},
+          {"home", "(min-width: 75em) 1168px, calc(100vw - 32px)"},
+          {"sidebar", "(min-width: 48em) 380px, calc(100vw - 32px)"}};
+      card["image"] = image_view(ctx, b, b.banner->image, b.banner->alt, sizes.at(placement), placement);
+      card["image"]["lazy"] = placement == "sidebar";  // the others are a campaign meant to be seen at once
+      banners[placement].push_back(std::move(card));
     }
   }
   v["banners"] = banners;
@@ -126,31 +135,137 @@ std::string image_fallback_url(const SiteContext& ctx, const Item& item, const s
   return d ? d->url : url;
 }
 
+// The browser picks the first <source> whose type it knows, so the smallest
+// encodings come first; the <img> carries the format every browser reads.
+static int format_rank(const std::string& f) { return f == "avif" ? 0 : f == "webp" ? 1 : f == "png" ? 2 : 3; }
+
 Json image_view(const SiteContext& ctx, const Item& item, const std::string& rel, const std::string& alt,
-                const std::string& sizes) {
+                const std::string& sizes, const std::string& frame) {
+  std::string url = resource_url(item, rel);
   Json v = {{"src", ctx.href(image_fallback_url(ctx, item, rel))}, {"alt", alt}};
-  const images::ImageUse* use = ctx.images ? ctx.images->find(resource_url(item, rel)) : nullptr;
-  if (!use) return v;
-  std::string jpeg, webp;
-  const images::Derivative* widest = nullptr;
-  for (const auto& d : use->derivatives) {
-    std::string& list = d.format == "webp" ? webp : jpeg;
-    if (d.format != "webp" && d.format != "jpeg") continue;
-    // srcset splits on spaces and commas: a file named "ảnh 1.jpg" must not.
-    std::string url;
-    for (char c : ctx.href(d.url)) url += c == ' ' ? "%20" : c == ',' ? "%2C" : std::string(1, c);
-    list += (list.empty() ? "" : ", ") + url + " " + std::to_string(d.width) + "w";
-    if (!widest || d.width > widest->width) widest = &d;
+  const std::vector<images::Derivative>* copies = nullptr;
+  if (ctx.images) {
+    if (!frame.empty()) copies = ctx.images->framed(url, frame);
+    if (!copies)
+      if (const images::ImageUse* use = ctx.images->find(url)) copies = &use->derivatives;
   }
-  if (!widest) return v;
+  if (!copies || copies->empty()) return v;
+  // The <img>'s own format: JPEG where configured, else the most widely read one.
+  std::string base = copies->front().format;
+  for (const auto& d : *copies)
+    if (format_rank(d.format) > format_rank(base)) base = d.format;
+  std::map<std::string, std::string> lists;  // format → srcset
+  const images::Derivative* widest = nullptr;
+  for (const auto& d : *copies) {
+    std::string& list = lists[d.format];
+    // srcset splits on spaces and commas: a file named "ảnh 1.jpg" must not.
+    std::string href;
+    for (char c : ctx.href(d.url)) href += c == ' ' ? "%20" : c == ',' ? "%2C" : std::string(1, c);
+    list += (list.empty() ? "" : ", ") + href + " " + std::to_string(d.width) + "w";
+    if (d.format == base && (!widest || d.width > widest->width)) widest = &d;
+  }
   // The widest copy's box: the browser scales it down, keeping the ratio, so
   // the layout never jumps while the picture loads.
+  v["src"] = ctx.href(widest->url);
   v["width"] = widest->width;
   v["height"] = widest->height;
   v["sizes"] = sizes;
-  if (!jpeg.empty()) v["srcset"] = jpeg;
-  if (!webp.empty()) v["srcset_webp"] = webp;
+  v["srcset"] = lists[base];
+  Json sources = Json::array();
+  std::vector<std::string> formats;
+  for (const auto& [format, list] : lists)
+    if (format != base) formats.push_back(format);
+  std::sort(formats.begin(), formats.end(), [](const auto& a, const auto& b) { return format_rank(a) < format_rank(b); });
+  for (const auto& f : formats) sources.push_back({{"type", "image/" + f}, {"srcset", lists[f]}});
+  v["sources"] = sources;
+  if (lists.count("webp") && base != "webp") v["srcset_webp"] = lists["webp"];
   return v;
+}
+
+std::string picture_html(const Json& image, bool lazy) {
+  auto attr = [&](const char* key) { return escape_html(image.value(key, std::string())); };
+  std::string out = "<picture>";
+  for (const auto& s : image.value("sources", Json::array()))
+    out += "<source type=\"" + escape_html(s["type"].get<std::string>()) + "\" srcset=\"" +
+           escape_html(s["srcset"].get<std::string>()) + "\" sizes=\"" + attr("sizes") + "\">";
+  out += "<img src=\"" + attr("src") + "\"";
+  if (image.contains("srcset")) out += " srcset=\"" + attr("srcset") + "\" sizes=\"" + attr("sizes") + "\"";
+  if (image.contains("width"))
+    out += " width=\"" + std::to_string(image["width"].get<int>()) + "\" height=\"" +
+           std::to_string(image["height"].get<int>()) + "\"";
+  out += " alt=\"" + attr("alt") + "\"";
+  if (image.contains("title")) out += " title=\"" + attr("title") + "\"";
+  out += std::string(lazy ? " loading=\"lazy\"" : "") + " decoding=\"async\"></picture>";
+  return out;
+}
+
+std::string html_attribute(const std::string& tag, const std::string& name) {
+  std::string key = " " + name + "=\"";
+  size_t at = tag.find(key);
+  if (at == std::string::npos) return "";
+  at += key.size();
+  return tag.substr(at, tag.find('"', at) - at);
+}
+
+std::string unescape_html(std::string s) {
+  static const std::pair<const char*, const char*> entities[] = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}, {"&amp;", "&"}};
+  for (const auto& [from, to] : entities)
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + 1))
+      s.replace(at, std::char_traits<char>::length(from), to);
+  return s;
+}
+
+// cmark writes a body picture as <img src="…" alt="…" /> with its URL
+// percent-encoded; the plan knows it by the plain site URL.
+static std::string site_url_of(const SiteContext& ctx, const std::string& src) {
+  std::string url = unescape_html(src), plain;
+  for (size_t i = 0; i < url.size(); ++i) {
+    if (url[i] == '%' && i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(url[i + 2]))) {
+      plain += static_cast<char>(std::stoi(url.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      plain += url[i];
+    }
+  }
+  if (!ctx.base_path.empty() && starts_with(plain, ctx.base_path + "/")) plain.erase(0, ctx.base_path.size());
+  return plain;
+}
+
+std::string body_with_images(const SiteContext& ctx, const Item& item, BodyImages mode) {
+  const std::string& html = item.body_html;
+  if (!ctx.images || html.find("<img ") == std::string::npos) return html;
+  std::string out;
+  size_t from = 0, at;
+  while ((at = html.find("<img src=\"", from)) != std::string::npos) {
+    size_t end = html.find('>', at);
+    if (end == std::string::npos) break;
+    std::string tag = html.substr(at, end + 1 - at);
+    std::string url = site_url_of(ctx, html_attribute(tag, "src"));
+    const images::ImageUse* use = ctx.images->find(url);
+    out.append(html, from, at - from);
+    from = end + 1;
+    if (!use) {
+      out += tag;
+      continue;
+    }
+    std::string alt = unescape_html(html_attribute(tag, "alt")), title = unescape_html(html_attribute(tag, "title"));
+    if (mode == BodyImages::Pictures) {
+      Json image = image_view(ctx, item, use->source, alt, "(min-width: 60em) 50em, 100vw");
+      if (!title.empty()) image["title"] = title;
+      out += picture_html(image, true);
+    } else if (const images::Derivative* d = ctx.images->fallback(url)) {
+      // Feed readers and Zalo take one file: the widest JPEG, with its size.
+      out += "<img src=\"" + escape_html(ctx.href(d->url)) + "\" width=\"" + std::to_string(d->width) +
+             "\" height=\"" + std::to_string(d->height) + "\" alt=\"" + escape_html(alt) + "\"" +
+             (title.empty() ? "" : " title=\"" + escape_html(title) + "\"") + " />";
+    } else {
+      out += tag;
+    }
+  }
+  out.append(html, from);
+  return out;
 }
 
 static std::string file_size(const std::string& rel) {
@@ -188,7 +303,10 @@ Json item_card(const SiteContext& ctx, const Item& item) {
                     : item.infographic  ? item.infographic->alt
                     : item.banner       ? item.banner->alt
                                         : item.title;
-  if (!image.empty()) card["image"] = image_view(ctx, item, image, alt, "(min-width: 48em) 33vw, 100vw");
+  if (!image.empty()) {
+    card["image"] = image_view(ctx, item, image, alt, "(min-width: 48em) 33vw, 100vw");
+    card["image"]["lazy"] = true;
+  }
   if (const Unit* u = ctx.config.find_unit(item.unit))
     card["unit"] = {{"title", SiteConfig::title_in(u->title, u->translations, item.lang)},
                     {"url", ctx.href(unit_url(ctx, item.lang, u->key))}};
@@ -218,7 +336,7 @@ Json item_card(const SiteContext& ctx, const Item& item) {
 Json item_view(const SiteContext& ctx, const Item& item) {
   Json v = item_card(ctx, item);
   if (!item.cover.empty()) v["image"] = image_view(ctx, item, item.cover, item.cover_alt, "(min-width: 60em) 50em, 100vw");
-  v["body"] = item.body_html;
+  v["body"] = body_with_images(ctx, item, BodyImages::Pictures);
   if (!item.author.empty()) v["author"] = item.author;
   v["expired"] = item.publication == Publication::Expired;
   if (item.updated) v["updated"] = ctx.date_display(*item.updated, item.lang);

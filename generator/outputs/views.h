@@ -46,10 +46,24 @@ struct PageInfo {
 
 Json common_view(const SiteContext& ctx, const PageInfo& page);
 Json item_card(const SiteContext& ctx, const Item& item);
-// An image as templates use it: {src, alt, width, height, srcset, srcset_webp,
-// sizes}; srcset and size only when the image has resized copies.
+// An image as templates use it: {src, alt, width, height, srcset, sizes,
+// sources: [{type, srcset}], srcset_webp}; all but src and alt only when the
+// image has resized copies. `frame` asks for the copies cropped to a banner
+// placement ("top") or the share shape, where the plan made them.
 Json image_view(const SiteContext& ctx, const Item& item, const std::string& rel, const std::string& alt,
-                const std::string& sizes);
+                const std::string& sizes, const std::string& frame = "");
+// The <picture> element for an image_view(), as the theme's templates write it.
+std::string picture_html(const Json& image, bool lazy);
+
+// An item's body with its pictures as pages want them (<picture> with every
+// copy) or as feeds and Zalo want them (one <img>: the widest JPEG, sized).
+enum class BodyImages { Pictures, SingleFile };
+std::string body_with_images(const SiteContext& ctx, const Item& item, BodyImages mode);
+
+// The value of attribute `name` in a tag as this generator writes it, and
+// the five entities undone.
+std::string html_attribute(const std::string& tag, const std::string& name);
+std::string unescape_html(std::string s);
 // The site URL to name an image by where one file must do (og:image, feeds).
 std::string image_fallback_url(const SiteContext& ctx, const Item& item, const std::string& rel);
 Json item_view(const SiteContext& ctx, const Item& item);

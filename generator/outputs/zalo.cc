@@ -25,22 +25,6 @@ std::string limited(const std::string& text, size_t max, const Item& item, const
   return cut_at_word(text, max);
 }
 
-std::string attribute(const std::string& tag, const std::string& name) {
-  std::string key = " " + name + "=\"";
-  size_t at = tag.find(key);
-  if (at == std::string::npos) return "";
-  at += key.size();
-  return tag.substr(at, tag.find('"', at) - at);
-}
-
-std::string unescape_html(std::string s) {
-  static const std::pair<const char*, const char*> entities[] = {
-      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
-  for (const auto& [from, to] : entities)
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + 1)) s.replace(at, strlen(from), to);
-  return s;
-}
-
 // Text left around a picture may be "<p>" and "</p>" alone: not worth a block.
 bool blank_html(const std::string& html) {
   std::string rest;
@@ -92,9 +76,10 @@ Json zalo_payload(const SiteContext& ctx, const Item& item, Diagnostics& diags) 
 
   // Pictures in the body become image blocks; the text between them stays
   // HTML with absolute links, as Zalo's text blocks accept.
-  std::map<std::string, std::string> sources;  // published URL → site file, for sizes
-  for (const auto& rel : item.resources) sources[ctx.absolute(resource_url(item, rel))] = rel;
-  std::string html = absolute_links(ctx, without_heading_anchors(item.body_html));
+  std::map<std::string, MediaRef> pictures;  // absolute URL in the body → the file, for sizes
+  for (const auto& rel : item.resources)
+    if (auto m = media_ref(ctx, item, rel)) pictures[m->url] = *m;
+  std::string html = feed_body(ctx, item);
   Json body = Json::array();
   // A picture inside a paragraph splits it: close it before the picture and
   // open it again after, so every text block is balanced HTML.
@@ -115,16 +100,15 @@ Json zalo_payload(const SiteContext& ctx, const Item& item, Diagnostics& diags) 
     if (end == std::string::npos) break;
     text_block(html.substr(from, at - from));
     std::string tag = html.substr(at, end + 1 - at);
-    std::string src = attribute(tag, "src");
-    auto it = sources.find(src);
-    MediaRef m{it == sources.end() ? "" : it->second, src, it == sources.end() ? MediaInfo{} : media_info(ctx.site_root + "/" + it->second)};
-    if (it == sources.end()) {
-      body.push_back({{"type", "image"}, {"url", src}, {"caption", unescape_html(attribute(tag, "alt"))}});
-    } else if (auto fit = zalo_image(ctx, m)) {
-      body.push_back({{"type", "image"}, {"url", fit->url}, {"caption", unescape_html(attribute(tag, "alt"))}});
+    std::string src = unescape_html(html_attribute(tag, "src"));
+    auto it = pictures.find(src);
+    if (it == pictures.end()) {
+      body.push_back({{"type", "image"}, {"url", src}, {"caption", unescape_html(html_attribute(tag, "alt"))}});
+    } else if (auto fit = zalo_image(ctx, it->second)) {
+      body.push_back({{"type", "image"}, {"url", fit->url}, {"caption", unescape_html(html_attribute(tag, "alt"))}});
     } else {
       diags.warning(item.source, item.body_line,
-                    "ảnh " + it->second + " nặng " + std::to_string(m.info.bytes / 1024) +
+                    "ảnh " + it->second.source + " nặng " + std::to_string(it->second.info.bytes / 1024) +
                         " KB, Zalo chỉ nhận ảnh dưới 1 MB; bản gửi Zalo bỏ ảnh này",
                     "nén ảnh xuống dưới 1 MB");
     }

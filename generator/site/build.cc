@@ -136,6 +136,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
                                 ? fs::absolute(root + "/.bangtin-cache/images").lexically_normal().string()
                                 : options.image_cache;
   image_options.jobs = options.jobs;
+  image_options.max_pixels = static_cast<int64_t>(config.images.max_megapixels) * 1000 * 1000;
   images::ImagePlan image_plan;
   std::vector<OutputFile> image_files;
   if (!diags.has_errors()) {

@@ -258,6 +258,32 @@ TEST_CASE("numbers out of range") {
                         }));
 }
 
+TEST_CASE("banner placements and the pixel limit: defaults, overrides and unknown names") {
+  auto defaults = parse(R"({ "title": "T", "base_url": "https://example.gov.vn/", "columns": [] })");
+  REQUIRE(defaults.ok);
+  CHECK(defaults.config.images.max_megapixels == 100);
+  CHECK(defaults.config.images.placements.at("top").width == 1920);
+  CHECK(defaults.config.images.placements.at("top").height == 480);
+  CHECK(defaults.config.images.placements.at("sidebar").height == 600);
+
+  auto r = parse(R"({
+  "title": "T",
+  "base_url": "https://example.gov.vn/",
+  "columns": [],
+  "images": { "max_megapixels": 40,
+              "placements": { "home": { "width": 1600, "height": 400 },
+                              "popup": { "width": 500, "height": 500 },
+                              "top": { "width": 10, "height": 480 } } }
+})");
+  CHECK(join_lines(r.headlines()) == join_lines(std::vector<std::string>{
+                            "site-config.json:7: khóa \"popup\" không có trong cấu hình (tại /images/placements)",
+                            "site-config.json:8: \"width\" là 10, phải từ 16 đến 8192 (tại /images/placements/top)",
+                        }));
+  CHECK(r.config.images.max_megapixels == 40);
+  CHECK(r.config.images.placements.at("home").width == 1600);
+  CHECK(r.config.images.placements.at("home").height == 400);
+}
+
 TEST_CASE("a column key used twice") {
   const char* text = R"({
   "title": "T",

@@ -250,7 +250,7 @@ TEST_CASE("an unknown key is reported at its line") {
   REQUIRE(p.diags.size() == 1);
   CHECK(p.diags[0].headline() == kPath + ":5: khóa \"titel\" không dùng được cho articles");
   CHECK(p.diags[0].hint ==
-        "các khóa dùng được: aliases, author, columns, cover, cover_alt, date, draft, expires, featured, slug, "
+        "các khóa dùng được: aliases, author, columns, cover, cover_alt, date, draft, expires, featured, focal_point, slug, "
         "summary, tags, title, unit, updated, weight");
 
   SUBCASE("a key of another kind") {
@@ -262,7 +262,7 @@ TEST_CASE("an unknown key is reported at its line") {
           "content/infographics/tong-ket/index.md:6: khóa \"number\" không dùng được cho infographics");
     CHECK(q.diags[0].hint ==
           "các khóa dùng được: aliases, alt, author, columns, cover, cover_alt, date, draft, expires, featured, "
-          "image, slug, summary, tags, title, unit, updated, weight");
+          "focal_point, image, slug, summary, tags, title, unit, updated, weight");
   }
 }
 
@@ -392,6 +392,27 @@ TEST_CASE("a cover without cover_alt is a warning, not an error") {
   REQUIRE(p.diags.size() == 1);
   CHECK(p.diags[0].severity == Severity::Warning);
   CHECK(p.diags[0].headline() == kPath + ":5: cảnh báo: ảnh bìa chưa có mô tả (cover_alt)");
+}
+
+TEST_CASE("focal_point: two percentages, as CSS writes them, or a list") {
+  FrontMatterSite site;
+  for (const char* good : {"30% 60%", "\"30, 60\"", "[30, 60]", "30 60"}) {
+    CAPTURE(good);
+    auto p = site.article(std::string("---\ntitle: T\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\nfocal_point: ") + good +
+                          "\n---\n");
+    REQUIRE(p.item);
+    REQUIRE(p.item->focal_point);
+    CHECK(p.item->focal_point->x == 30);
+    CHECK(p.item->focal_point->y == 60);
+  }
+  for (const char* bad : {"giữa", "30%", "120% 10%", "[1, 2, 3]", "-5 10"}) {
+    CAPTURE(bad);
+    auto p = site.article(std::string("---\ntitle: T\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\nfocal_point: ") + bad +
+                          "\n---\n");
+    REQUIRE(p.diags.size() == 1);
+    CHECK(p.diags[0].headline() ==
+          kPath + ":5: \"focal_point\" phải là hai số phần trăm (ngang, dọc), ví dụ focal_point: 30% 60%");
+  }
 }
 
 TEST_CASE("invalid UTF-8 is reported with its line") {

@@ -126,7 +126,10 @@ TEST_CASE("images: photos come out upright, private, sRGB and flattened where JP
         ++entries;
       }
     }
-    CHECK(entries == 4);  // the cover: webp and jpeg at 200 and 400
+    // The cover: webp and jpeg at 200 and 400; each body picture: webp and jpeg at 200.
+    CHECK(entries == 8);
+    CHECK(html.find("<img src=\"/bai-viet/anh/in-200.jpg\" srcset=\"/bai-viet/anh/in-200.jpg 200w\"") != std::string::npos);
+    CHECK_FALSE(fs::exists(b.page + "in.jpg"));  // originals stay home once copies exist
     CHECK(html.find("<source type=\"image/webp\"") != std::string::npos);
     CHECK(html.find("width=\"400\" height=\"267\"") != std::string::npos);
   }
@@ -185,4 +188,108 @@ TEST_CASE("images: a truncated file and a decompression bomb are refused by name
     CHECK(h.find("ảnh content/articles/anh/bom.png khai báo 40000×40000 điểm ảnh, vượt giới hạn 100 megapixel") !=
           std::string::npos);
   }
+}
+
+namespace {
+
+// A banner bundle in `placement` whose artwork is an 800×800 photo: top-left
+// quarter red, the rest blue.
+void add_banner(const std::string& root, const std::string& placement, const std::string& focal_point) {
+  fs::create_directories(root + "/content/banners/bang-ron");
+  fx::write_photo(root + "/content/banners/bang-ron/banner.jpg", 800, 800, 1);
+  write(root + "/content/banners/bang-ron/index.md",
+        "---\ntitle: Băng rôn\ndate: 2026-03-01\nimage: banner.jpg\nalt: Băng rôn chào mừng\nplacement: " + placement +
+            (focal_point.empty() ? "" : "\nfocal_point: " + focal_point) + "\n---\nBăng rôn.\n");
+}
+
+bool red(const std::vector<double>& px) { return px[0] > 150 && px[2] < 100; }
+bool blue(const std::vector<double>& px) { return px[2] > 150 && px[0] < 100; }
+
+}  // namespace
+
+TEST_CASE("images: banners are cropped to their placement, around the focal point when one is given") {
+  Built b;
+  fs::create_directories(b.site + "/content/articles/anh");
+  fx::write_photo(b.site + "/content/articles/anh/photo.jpg", 500, 300, 1);
+  make_site(b.site, "photo.jpg", {});
+  std::string banner = b.out + "/banner/bang-ron/";
+  SUBCASE("top (1920×480): 4:1 copies, no wider than the artwork, named on every page") {
+    add_banner(b.site, "top", "");
+    BuildResult r = build(b.site, b.out, b.cache);
+    INFO(headlines(r));
+    REQUIRE(r.ok());
+    for (auto [file, width] : std::vector<std::pair<const char*, int>>{
+             {"banner-top-800.jpg", 800}, {"banner-top-800.webp", 800}, {"banner-top-400.jpg", 400}, {"banner-top-200.webp", 200}}) {
+      CAPTURE(file);
+      fx::Inspection i = fx::inspect(banner + file);
+      CHECK(i.width == width);
+      CHECK(i.height == width / 4);
+    }
+    CHECK_FALSE(fs::exists(banner + "banner-top-1600.jpg"));
+    std::string home = read_text(b.out + "/index.html");
+    CHECK(home.find("<img src=\"/banner/bang-ron/banner-top-800.jpg\" srcset=\"/banner/bang-ron/banner-top-800.jpg 800w, "
+                    "/banner/bang-ron/banner-top-400.jpg 400w, /banner/bang-ron/banner-top-200.jpg 200w\"") != std::string::npos);
+    CHECK(home.find("width=\"800\" height=\"200\" alt=\"Băng rôn chào mừng\" decoding=\"async\"") != std::string::npos);
+  }
+  SUBCASE("a focal point at the top keeps the red corner; at the bottom, only blue") {
+    add_banner(b.site, "top", "0% 0%");
+    REQUIRE(build(b.site, b.out, b.cache).ok());
+    fx::Inspection top = fx::inspect(banner + "banner-top-800.jpg");
+    CHECK(red(top.top_left));
+    CHECK(blue(top.top_right));
+    add_banner(b.site, "top", "50% 100%");
+    REQUIRE(build(b.site, b.out, b.cache).ok());
+    fx::Inspection bottom = fx::inspect(banner + "banner-top-800.jpg");
+    CHECK(blue(bottom.top_left));
+    CHECK(blue(bottom.top_right));
+  }
+  SUBCASE("a placement's size comes from site-config.json") {
+    std::string config = read_text(b.site + "/site-config.json");
+    config.replace(config.find("\"quality\""), 0, "\"placements\": { \"sidebar\": { \"width\": 300, \"height\": 600 } }, ");
+    write(b.site + "/site-config.json", config);
+    add_banner(b.site, "sidebar", "");
+    REQUIRE(build(b.site, b.out, b.cache).ok());
+    fx::Inspection i = fx::inspect(banner + "banner-sidebar-300.webp");
+    CHECK(i.width == 300);
+    CHECK(i.height == 600);
+  }
+}
+
+TEST_CASE("images: a camera-sized cover gets a 1200×630 share copy named in og:image") {
+  Built b;
+  fs::create_directories(b.site + "/content/articles/anh");
+  fx::write_photo(b.site + "/content/articles/anh/photo.jpg", 2400, 1600, 1);
+  make_site(b.site, "photo.jpg", {});
+  BuildResult r = build(b.site, b.out, b.cache);
+  REQUIRE(r.ok());
+  fx::Inspection share = fx::inspect(b.page + "photo-share-1200.jpg");
+  CHECK(share.width == 1200);
+  CHECK(share.height == 630);
+  CHECK(share.metadata.empty());
+  CHECK_FALSE(fs::exists(b.page + "photo-share-1200.webp"));  // one JPEG: what every link preview reads
+  std::string html = read_text(b.page + "index.html");
+  CHECK(html.find("<meta property=\"og:image\" content=\"https://anh.example.gov.vn/bai-viet/anh/photo-share-1200.jpg\">") !=
+        std::string::npos);
+  CHECK(html.find("<meta property=\"og:image:width\" content=\"1200\">") != std::string::npos);
+  CHECK(html.find("<meta property=\"og:image:height\" content=\"630\">") != std::string::npos);
+}
+
+TEST_CASE("images: AVIF copies when configured, offered first") {
+  Built b;
+  fs::create_directories(b.site + "/content/articles/anh");
+  fx::write_photo(b.site + "/content/articles/anh/photo.jpg", 500, 300, 1);
+  make_site(b.site, "photo.jpg", {});
+  std::string config = read_text(b.site + "/site-config.json");
+  config.replace(config.find("[\"webp\", \"jpeg\"]"), 16, "[\"avif\", \"webp\", \"jpeg\"]");
+  write(b.site + "/site-config.json", config);
+  BuildResult r = build(b.site, b.out, b.cache);
+  INFO(headlines(r));
+  REQUIRE(r.ok());
+  fx::Inspection avif = fx::inspect(b.page + "photo-400.avif");
+  CHECK(avif.width == 400);
+  CHECK(avif.height == 240);
+  std::string html = read_text(b.page + "index.html");
+  size_t a = html.find("<source type=\"image/avif\""), w = html.find("<source type=\"image/webp\"");
+  REQUIRE(a != std::string::npos);
+  CHECK(a < w);
 }

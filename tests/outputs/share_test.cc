@@ -28,10 +28,10 @@ TEST_CASE("an article page carries Open Graph, a Twitter card and NewsArticle JS
   const std::string& page = files.at("bai-viet/chu-ky-so-cho-can-bo-phuong/index.html");
   CHECK(contains(page, "<meta property=\"og:type\" content=\"article\">"));
   CHECK(contains(page, "<meta property=\"og:url\" content=\"https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/\">"));
-  CHECK(contains(page, "<meta property=\"og:image\" content=\"https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover-1600.jpg\">"));
-  // The cover is 1600×1000: read from the JPEG itself.
-  CHECK(contains(page, "<meta property=\"og:image:width\" content=\"1600\">"));
-  CHECK(contains(page, "<meta property=\"og:image:height\" content=\"1000\">"));
+  // The cover cropped to the 1200×630 share shape; the size is read from the JPEG itself.
+  CHECK(contains(page, "<meta property=\"og:image\" content=\"https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover-share-1200.jpg\">"));
+  CHECK(contains(page, "<meta property=\"og:image:width\" content=\"1200\">"));
+  CHECK(contains(page, "<meta property=\"og:image:height\" content=\"630\">"));
   CHECK(contains(page, "<meta property=\"article:published_time\" content=\"20"));
   CHECK(contains(page, "<meta name=\"twitter:card\" content=\"summary_large_image\">"));
 
@@ -44,7 +44,9 @@ TEST_CASE("an article page carries Open Graph, a Twitter card and NewsArticle JS
   }
   CHECK(ld["publisher"]["logo"]["url"].get<std::string>().find("https://sovhtt.example.gov.vn/assets/images/logo.") == 0);
   CHECK(ld["publisher"]["logo"]["width"] == 192);
-  CHECK(ld["image"][0] == "https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover-1600.jpg");
+  // Both shapes, so a search engine can choose.
+  CHECK(ld["image"] == Json::array({"https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover-share-1200.jpg",
+                                    "https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/cover-1600.jpg"}));
 }
 
 TEST_CASE("every page of the sample portal has og:title, og:image with its size and a Twitter card") {

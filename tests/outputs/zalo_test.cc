@@ -40,7 +40,7 @@ TEST_CASE("each published article has a Zalo payload shaped for the article API"
   REQUIRE(p["body"].size() == 3);
   CHECK(p["body"][0]["type"] == "text");
   CHECK(p["body"][1]["type"] == "image");
-  CHECK(p["body"][1]["url"] == "https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/anh-1.jpg");
+  CHECK(p["body"][1]["url"] == "https://sovhtt.example.gov.vn/bai-viet/chu-ky-so-cho-can-bo-phuong/anh-1-1600.jpg");
   CHECK(p["body"][2]["type"] == "text");
   // Text blocks are balanced HTML and carry no site-relative links.
   for (const auto& b : p["body"])
@@ -66,6 +66,11 @@ TEST_CASE("Zalo limits are applied and reported; a picture of 1 MB or more is le
   read_file(kSourceDir + "/assets/images/logo.png", png);
   png.resize(1024 * 1024 + 10, '\0');  // a real header, padded past Zalo's limit
   std::ofstream(site + "/content/articles/dai/nang.png", std::ios::binary) << png;
+  // Resized copies are small; only an original can be this heavy, and a site
+  // that configures no JPEG copy publishes the original for browsers without WebP.
+  std::string config = read_text(site + "/site-config.json");
+  config.replace(config.find("\"pagination\""), 0, "\"images\": { \"formats\": [\"webp\"] },\n  ");
+  std::ofstream(site + "/site-config.json") << config;
   std::string title(200, 'a');
   for (size_t i = 0; i < 40; ++i) title[i * 5] = ' ';
   std::string summary;

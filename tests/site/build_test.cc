@@ -65,8 +65,14 @@ TEST_CASE("links between items, anchors, bundle images and aliases resolve") {
   CHECK(contains(mot, "<a href=\"/bai-viet/anh-bai/#muc-hai\">bài hai</a>"));
   CHECK(contains(mot, "<a href=\"/van-ban/kh-1/\">kế hoạch</a>"));
   CHECK(contains(mot, "<h2 id=\"muc-mot\">Mục một"));
-  CHECK(contains(files["bai-viet/anh-bai/index.html"], "<img src=\"/bai-viet/anh-bai/bia.png\" alt=\"Ảnh một\" />"));
-  CHECK(files["bai-viet/anh-bai/bia.png"] == "copy of content/articles/anh-bai/bia.png");
+  // A picture in the body is served from its resized copies, never the original.
+  CHECK(contains(files["bai-viet/anh-bai/index.html"],
+                 "<picture><source type=\"image/webp\" srcset=\"/bai-viet/anh-bai/bia-32.webp 32w\" "
+                 "sizes=\"(min-width: 60em) 50em, 100vw\"><img src=\"/bai-viet/anh-bai/bia-32.jpg\" "
+                 "srcset=\"/bai-viet/anh-bai/bia-32.jpg 32w\" sizes=\"(min-width: 60em) 50em, 100vw\" width=\"32\" "
+                 "height=\"24\" alt=\"Ảnh một\" loading=\"lazy\" decoding=\"async\"></picture>"));
+  CHECK(files.count("bai-viet/anh-bai/bia-32.jpg") == 1);
+  CHECK(files.count("bai-viet/anh-bai/bia.png") == 0);
   CHECK(contains(files["tin-cu/bai-co-anh.html"], "url=/bai-viet/anh-bai/"));
 }
 
@@ -152,7 +158,7 @@ TEST_CASE("the command line: exit status 1 with path:line and the source line, 2
   read_file(log, text);
   CHECK(contains(text, "content/articles/sai-khoa.md:5: khóa \"tieu_de\" không dùng được cho articles\n"
                        "    tieu_de: nhầm\n"
-                       "    → các khóa dùng được: aliases, author, columns, cover, cover_alt, date, draft, expires, featured, slug, "
+                       "    → các khóa dùng được: aliases, author, columns, cover, cover_alt, date, draft, expires, featured, focal_point, slug, "
                        "summary, tags, title, unit, updated, weight\n"));
   CHECK(contains(text, "21 lỗi, 0 cảnh báo"));
 
