@@ -1,7 +1,10 @@
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "core/text.h"
 #include <nlohmann/json.hpp>
 #include "site/build.h"
@@ -76,10 +79,22 @@ int report(const BuildResult& r, const BuildOptions& o, bool timings, bool check
     std::cout << "bangtin: " << r.items << " mục, " << r.pages << " trang, " << r.files.size() << " tệp → "
               << (o.output.empty() ? o.source + "/public" : o.output) << "\n";
   }
+  if (r.images_encoded > 0 || r.images_pruned > 0)
+    std::cout << "bangtin: ảnh: " << r.images_encoded << " bản mới, " << r.images_reused << " lấy từ bộ nhớ đệm"
+              << (r.images_pruned ? ", đã dọn " + std::to_string(r.images_pruned) + " bản cũ không còn dùng" : "")
+              << "\n";
   if (r.next_change) 
     std::cout << "bangtin: lần thay đổi theo lịch tiếp theo: " << r.next_change_iso << " (" << r.next_change_source
               << "); ghi trong rebuild.json\n";
   return 0;
+}
+
+BuildResult build_with_progress(BuildOptions& o, Disk& disk) {
+  Progress progress("bangtin: ảnh", stderr, isatty(STDERR_FILENO));
+  o.image_progress = [&](size_t done, size_t total) { progress.update(done, total); };
+  BuildResult r = build_site(o, disk);
+  progress.finish();
+  return r;
 }
 
 }  // namespace
@@ -90,7 +105,7 @@ int run_build(const std::vector<std::string>& args) {
   std::string format;
   if (!parse_flags(args, o, timings, format, false, kBuildUsage)) return 2;
   RealDisk disk;
-  BuildResult r = build_site(o, disk);
+  BuildResult r = build_with_progress(o, disk);
   return report(r, o, timings, false);
 }
 
@@ -102,7 +117,7 @@ int run_check(const std::vector<std::string>& args) {
   o.write = false;
   o.lint = true;
   RealDisk disk;
-  BuildResult r = build_site(o, disk);
+  BuildResult r = format == "json" ? build_site(o, disk) : build_with_progress(o, disk);
   if (format == "json") {
     // For an editor's tool or CI annotations: one object per problem.
     nlohmann::json out = nlohmann::json::array();

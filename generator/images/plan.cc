@@ -49,6 +49,15 @@ const Derivative* ImagePlan::share(const std::string& url) const {
   return copies ? &copies->front() : nullptr;
 }
 
+std::set<std::string> ImagePlan::cache_files() const {
+  std::set<std::string> files;
+  for (const auto& [rel, s] : sources) {
+    if (!s.note_file.empty()) files.insert(s.note_file);
+    for (const auto& d : s.derivatives) files.insert(d.cache_file);
+  }
+  return files;
+}
+
 namespace {
 
 struct Ref {
@@ -163,7 +172,7 @@ ImagePlan plan_images(const Library& lib, const SiteConfig& config, const std::s
     }
     s.hash = short_hash(bytes, 16);
     s.quality = config.images.quality;
-    std::string note = options.cache_dir + "/" + s.hash + "-v" + version + ".info";
+    std::string note = s.note_file = options.cache_dir + "/" + s.hash + "-v" + version + ".info";
     Header h;
     bool noted = read_note(note, h);
     if (!noted && !read_header(root + "/" + s.source, h, error)) {

@@ -3,6 +3,8 @@
 // height), encoded after the outputs stage (images/process.h).
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <set>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,6 +21,8 @@ struct ImageOptions {
   std::string cache_dir;                    // absolute; default <source>/.bangtin-cache/images
   int64_t max_pixels = 100LL * 1000 * 1000;  // refused before decoding above this
   int jobs = 0;
+  // Called after each source that needed encoding: done of total, from any thread.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 // The share image (Open Graph, Zalo link previews): 1.91:1, as Facebook asks.
@@ -40,6 +44,7 @@ struct SourceImage {
   std::string used_by;     // the first item's file, for messages
   int line = 1;            // the line in it that names the image
   std::string hash;        // of the bytes
+  std::string note_file;   // the cache's note of its header
   int width = 0, height = 0;  // upright
   int quality = 80;
   std::optional<FocalPoint> focus;      // from the first item that gives one
@@ -70,6 +75,8 @@ struct ImagePlan {
   const std::vector<Derivative>* framed(const std::string& url, const std::string& frame) const;
   // The share-sized JPEG made from an original, or nullptr.
   const Derivative* share(const std::string& url) const;
+  // Every cache file this plan reads or makes.
+  std::set<std::string> cache_files() const;
 };
 
 bool is_raster_image(const std::string& path);

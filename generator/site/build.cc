@@ -9,6 +9,7 @@
 #include "content/front_matter.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "images/cache.h"
 #include "images/process.h"
 #include "markdown/markdown.h"
 #include "outputs/changes.h"
@@ -136,6 +137,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
                                 ? fs::absolute(root + "/.bangtin-cache/images").lexically_normal().string()
                                 : options.image_cache;
   image_options.jobs = options.jobs;
+  image_options.progress = options.image_progress;
   image_options.max_pixels = static_cast<int64_t>(config.images.max_megapixels) * 1000 * 1000;
   images::ImagePlan image_plan;
   std::vector<OutputFile> image_files;
@@ -146,6 +148,9 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
     if (!diags.has_errors()) image_files = images::process_images(image_plan, image_options, root, diags, &image_stats);
     result.images_encoded = image_stats.encoded;
     result.images_reused = image_stats.reused;
+    // `check` builds nothing and must not touch the cache either.
+    if (!diags.has_errors() && options.write && !image_plan.sources.empty())
+      result.images_pruned = images::prune_cache(image_options.cache_dir, image_plan.cache_files()).removed;
   }
   timer.done("images");
   SiteContext ctx{config, lib, templates, asset_urls, root, config.base_path(), &image_plan};

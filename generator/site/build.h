@@ -1,6 +1,7 @@
 // One build: a short list of stages, each timed.
 //   config → discover → parse → assemble → markdown → render → outputs → write
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@ struct BuildOptions {
   bool preview = false;  // serve mode: drafts and scheduled items shown with a badge
   bool precompress = true;  // .gz/.br twins of text outputs (write/precompress.h)
   std::string image_cache;  // absolute; default <source>/.bangtin-cache/images (outside the output)
+  // Images encoded so far of those this build must encode (cli/progress.h draws it).
+  std::function<void(size_t done, size_t total)> image_progress;
 };
 
 struct StageTime {
@@ -37,6 +40,7 @@ struct BuildResult {
   std::vector<StageTime> timings;
   size_t items = 0, pages = 0;
   size_t images_encoded = 0, images_reused = 0;  // resized copies made, and found in the cache
+  size_t images_pruned = 0;                       // stale copies removed from the cache
   std::optional<Timestamp> next_change;
   std::string next_change_source;
   std::string next_change_iso;  // in the site's offset

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <set>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -292,4 +294,30 @@ TEST_CASE("images: AVIF copies when configured, offered first") {
   size_t a = html.find("<source type=\"image/avif\""), w = html.find("<source type=\"image/webp\"");
   REQUIRE(a != std::string::npos);
   CHECK(a < w);
+}
+
+TEST_CASE("images: copies no build uses any more leave the cache after a week; others' files stay") {
+  Built b;
+  fs::create_directories(b.site + "/content/articles/anh");
+  fx::write_photo(b.site + "/content/articles/anh/photo.jpg", 500, 300, 1);
+  fx::write_photo(b.site + "/content/articles/anh/cu.jpg", 500, 300, 3);
+  make_site(b.site, "cu.jpg", {});
+  REQUIRE(build(b.site, b.out, b.cache).ok());
+  std::set<std::string> old_copies;
+  for (auto& e : fs::directory_iterator(b.cache)) old_copies.insert(e.path().string());
+  REQUIRE(old_copies.size() == 5);  // 2 widths × 2 formats and the header note
+  std::ofstream(b.cache + "/ghi-chu-cua-ban.txt") << "không phải của bangtin";
+
+  make_site(b.site, "photo.jpg", {});  // the editor replaced the cover
+  BuildResult fresh = build(b.site, b.out, b.cache);
+  REQUIRE(fresh.ok());
+  CHECK(fresh.images_pruned == 0);  // written minutes ago: a draft may want them back
+  for (const auto& f : old_copies) fs::last_write_time(f, fs::file_time_type::clock::now() - std::chrono::hours(24 * 8));
+  BuildResult later = build(b.site, b.out, b.cache);
+  REQUIRE(later.ok());
+  CHECK(later.images_pruned == 5);
+  CHECK(later.images_encoded == 0);
+  for (const auto& f : old_copies) CHECK_FALSE(fs::exists(f));
+  CHECK(fs::exists(b.cache + "/ghi-chu-cua-ban.txt"));
+  CHECK(fs::exists(b.page + "photo-400.webp"));
 }
