@@ -4,6 +4,7 @@
 
 #include "core/paths.h"
 #include "core/text.h"
+#include "outputs/media_info.h"
 #include "outputs/share.h"
 
 namespace bangtin {
@@ -355,9 +356,13 @@ Json item_view(const SiteContext& ctx, const Item& item) {
     if (h.level == 2) toc.push_back({{"id", h.id}, {"text", h.text}});
   v["toc"] = toc;
   v["has_toc"] = toc.size() >= 3;
+  // Readers on a metered phone plan decide from the size whether to download.
   auto file_view = [&](const std::string& rel) -> Json {
-    return {{"url", ctx.href(resource_url(item, rel))}, {"name", file_name(rel)},
-            {"ext", ascii_lower(extension_lower(rel).substr(1))}};
+    Json f = {{"url", ctx.href(resource_url(item, rel))}, {"name", file_name(rel)},
+              {"ext", ascii_lower(extension_lower(rel).substr(1))}, {"type", media_type(rel)}};
+    std::string size = file_size(ctx.site_root + "/" + rel);
+    if (!size.empty()) f["size"] = size;
+    return f;
   };
   if (item.infographic) v["infographic"] = {{"image", file_view(item.infographic->image)}, {"alt", item.infographic->alt}};
   if (item.video) {
@@ -372,22 +377,13 @@ Json item_view(const SiteContext& ctx, const Item& item) {
     if (!f.captions.empty()) vid["captions"] = file_view(f.captions);
     v["video"] = vid;
   }
-  if (item.audio) {
-    Json a = file_view(item.audio->file);
-    std::string ext = a["ext"];
-    a["type"] = ext == "mp3" ? "audio/mpeg" : ext == "m4a" ? "audio/mp4" : ext == "opus" ? "audio/ogg" : "audio/" + ext;
-    if (ext == "oga") a["type"] = "audio/ogg";
-    v["audio"] = a;
-  }
+  if (item.audio) v["audio"] = file_view(item.audio->file);
   if (item.document) {
     const DocumentFields& d = *item.document;
     Json doc = {{"number", d.number}, {"doc_type", d.doc_type}, {"issuer", d.issuer}};
     if (d.issued) doc["issued"] = ctx.day_display(*d.issued, item.lang);
     if (d.effective) doc["effective"] = ctx.day_display(*d.effective, item.lang);
-    if (!d.file.empty()) {
-      doc["file"] = file_view(d.file);
-      doc["file"]["size"] = file_size(ctx.site_root + "/" + d.file);
-    }
+    if (!d.file.empty()) doc["file"] = file_view(d.file);
     v["document"] = doc;
   }
   if (item.banner) v["banner"] = {{"image", file_view(item.banner->image)}, {"alt", item.banner->alt}};

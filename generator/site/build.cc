@@ -10,6 +10,7 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "images/cache.h"
+#include "media/probe.h"
 #include "images/process.h"
 #include "markdown/markdown.h"
 #include "outputs/changes.h"
@@ -103,6 +104,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
     diags.merge(parse_diags[i]);
     if (parsed[i]) items.push_back(std::move(*parsed[i]));
   }
+  media::fill_durations(items, root, options.jobs);
   timer.done("parse");
 
   auto shared = std::make_shared<Library>(assemble(std::move(items), config, now, diags, options.preview));
