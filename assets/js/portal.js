@@ -58,5 +58,16 @@
     if (!figure) return;
     var on = figure.classList.toggle("is-zoomed");
     this.setAttribute("aria-pressed", on ? "true" : "false");
+    // The picture's `sizes` says "as wide as the column"; zoomed, it asks for
+    // the widest copy instead (the <img>'s width attribute), at its own size.
+    var img = figure.querySelector("img");
+    if (!img || !img.getAttribute("width")) return;
+    var wide = img.getAttribute("width") + "px";
+    var parts = figure.querySelectorAll("picture source, picture img");
+    for (var i = 0; i < parts.length; i++) {
+      var el = parts[i];
+      if (!el.hasAttribute("data-sizes")) el.setAttribute("data-sizes", el.getAttribute("sizes") || "");
+      el.setAttribute("sizes", on ? wide : el.getAttribute("data-sizes"));
+    }
   });
 })();

@@ -204,8 +204,10 @@ ImagePlan plan_images(const Library& lib, const SiteConfig& config, const std::s
     std::vector<int> ws;
     for (int w : widths)
       if (w <= s.width) ws.push_back(w);
-    // Smaller than every configured width: one copy at its own size.
-    if (ws.empty()) ws.push_back(s.width);
+    // Narrower than the widest configured width: a copy at its own width too,
+    // when that is clearly sharper than the widest copy below it (an 800-pixel
+    // infographic must not be shown from its 480 copy).
+    if (ws.empty() || (ws.back() < widths.back() && s.width * 5 > ws.back() * 6)) ws.push_back(s.width);
     for (auto w = ws.rbegin(); w != ws.rend(); ++w)
       add(*w, std::max(1, static_cast<int>(std::lround(static_cast<double>(s.height) * *w / s.width))), "", Crop{},
           config.images.formats);

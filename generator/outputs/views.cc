@@ -364,7 +364,13 @@ Json item_view(const SiteContext& ctx, const Item& item) {
     if (!size.empty()) f["size"] = size;
     return f;
   };
-  if (item.infographic) v["infographic"] = {{"image", file_view(item.infographic->image)}, {"alt", item.infographic->alt}};
+  if (item.infographic) {
+    // Shown from its resized copies; the original is offered for download and zoom.
+    v["infographic"] = {{"image", file_view(item.infographic->image)}, {"alt", item.infographic->alt}};
+    v["infographic"]["shown"]["image"] =
+        image_view(ctx, item, item.infographic->image, item.infographic->alt, "(min-width: 60em) 50em, 100vw");
+    v["infographic"]["shown"]["image"]["lazy"] = false;  // the page's subject, at the top: never deferred
+  }
   if (item.video) {
     const VideoFields& f = *item.video;
     Json vid;

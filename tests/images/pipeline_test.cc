@@ -144,7 +144,7 @@ TEST_CASE("images: the second build takes every copy from the cache") {
   make_site(b.site, "photo.jpg", {});
   BuildResult first = build(b.site, b.out, b.cache);
   REQUIRE(first.ok());
-  CHECK(first.images_encoded == 4);
+  CHECK(first.images_encoded == 6);  // 200, 400 and its own 500 × webp, jpeg
   CHECK(first.images_reused == 0);
   std::map<std::string, fs::file_time_type> stamps;
   for (auto& e : fs::directory_iterator(b.cache)) stamps[e.path().string()] = e.last_write_time();
@@ -152,7 +152,7 @@ TEST_CASE("images: the second build takes every copy from the cache") {
   BuildResult second = build(b.site, b.out, b.cache);
   REQUIRE(second.ok());
   CHECK(second.images_encoded == 0);
-  CHECK(second.images_reused == 4);
+  CHECK(second.images_reused == 6);
   for (auto& e : fs::directory_iterator(b.cache)) CHECK(stamps.at(e.path().string()) == e.last_write_time());
   CHECK(fs::exists(b.page + "photo-400.webp"));
 
@@ -161,7 +161,7 @@ TEST_CASE("images: the second build takes every copy from the cache") {
   fs::remove_all(b.cache);
   BuildResult third = build(b.site, b.out, b.cache);
   REQUIRE(third.ok());
-  CHECK(third.images_encoded == 4);
+  CHECK(third.images_encoded == 6);
   CHECK(snapshot(b.out) == before);
 }
 
@@ -305,7 +305,7 @@ TEST_CASE("images: copies no build uses any more leave the cache after a week; o
   REQUIRE(build(b.site, b.out, b.cache).ok());
   std::set<std::string> old_copies;
   for (auto& e : fs::directory_iterator(b.cache)) old_copies.insert(e.path().string());
-  REQUIRE(old_copies.size() == 5);  // 2 widths × 2 formats and the header note
+  REQUIRE(old_copies.size() == 7);  // 3 widths × 2 formats and the header note
   std::ofstream(b.cache + "/ghi-chu-cua-ban.txt") << "không phải của bangtin";
 
   make_site(b.site, "photo.jpg", {});  // the editor replaced the cover
@@ -315,7 +315,7 @@ TEST_CASE("images: copies no build uses any more leave the cache after a week; o
   for (const auto& f : old_copies) fs::last_write_time(f, fs::file_time_type::clock::now() - std::chrono::hours(24 * 8));
   BuildResult later = build(b.site, b.out, b.cache);
   REQUIRE(later.ok());
-  CHECK(later.images_pruned == 5);
+  CHECK(later.images_pruned == 7);
   CHECK(later.images_encoded == 0);
   for (const auto& f : old_copies) CHECK_FALSE(fs::exists(f));
   CHECK(fs::exists(b.cache + "/ghi-chu-cua-ban.txt"));
