@@ -16,7 +16,7 @@ TEST_CASE("progress: done, total, share and the time left in words") {
   CHECK(spoken_duration(3 * 3600 + 7 * 60 + 5) == "3 giờ 7 phút");
 }
 
-TEST_CASE("progress: plain lines at each tenth when not on a terminal; nothing for a handful") {
+TEST_CASE("progress: plain lines at each tenth when not on a terminal, nothing for a handful") {
   char* buf = nullptr;
   size_t size = 0;
   FILE* out = open_memstream(&buf, &size);
