@@ -1,6 +1,10 @@
 #include "core/time.h"
 
+#include <unicode/datefmt.h>
+#include <unicode/simpletz.h>
+
 #include <cstdio>
+#include <memory>
 
 namespace bangtin {
 
@@ -149,6 +153,18 @@ std::string format_english_date(Timestamp t, int offset_minutes) {
   CivilTime c = to_civil(t, offset_minutes);
   return std::string(months[c.month - 1]) + " " + std::to_string(c.day) + ", " +
          std::to_string(c.year);
+}
+
+std::string format_local_date(Timestamp t, int offset_minutes, const std::string& lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateFormat> f(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, icu::Locale(lang.c_str())));
+  if (!f) return format_english_date(t, offset_minutes);
+  f->adoptTimeZone(new icu::SimpleTimeZone(offset_minutes * 60 * 1000, "site"));
+  icu::UnicodeString out;
+  f->format(static_cast<UDate>(t.seconds) * 1000.0, out);
+  std::string s;
+  out.toUTF8String(s);
+  return U_SUCCESS(status) && !s.empty() ? s : format_english_date(t, offset_minutes);
 }
 
 std::string format_ymd(Timestamp t, int offset_minutes) {

@@ -36,6 +36,9 @@ std::string format_vietnamese(Timestamp t, int offset_minutes);
 std::string format_vietnamese_date(Timestamp t, int offset_minutes);
 // "January 19, 2026"
 std::string format_english_date(Timestamp t, int offset_minutes);
+// The date as readers of `lang` write it, from ICU's long date pattern:
+// "2026年1月10日" (zh, ja), "2026년 1월 10일" (ko).
+std::string format_local_date(Timestamp t, int offset_minutes, const std::string& lang);
 // "2026-01-19"
 std::string format_ymd(Timestamp t, int offset_minutes);
 

@@ -18,12 +18,14 @@ std::string SiteContext::absolute(const std::string& site_url) const {
 
 std::string SiteContext::date_display(Timestamp t, const std::string& lang) const {
   if (lang == "vi") return format_vietnamese(t, config.utc_offset_minutes);
-  return format_english_date(t, config.utc_offset_minutes);
+  if (lang == "en") return format_english_date(t, config.utc_offset_minutes);
+  return format_local_date(t, config.utc_offset_minutes, lang);
 }
 
 std::string SiteContext::day_display(Timestamp t, const std::string& lang) const {
   if (lang == "vi") return format_vietnamese_date(t, config.utc_offset_minutes);
-  return format_english_date(t, config.utc_offset_minutes);
+  if (lang == "en") return format_english_date(t, config.utc_offset_minutes);
+  return format_local_date(t, config.utc_offset_minutes, lang);
 }
 
 std::string column_url(const SiteContext& ctx, const std::string& lang, const std::string& key) {

@@ -126,6 +126,11 @@ TEST_CASE("date formats") {
   CHECK(format_english_date(Timestamp{secs("2025-12-02")}, kVietnam) == "December 2, 2025");
   CHECK(format_ymd(t, kVietnam) == "2026-01-19");
   CHECK(format_ymd(Timestamp{secs("2026-01-19 03:00")}, 0) == "2026-01-18");
+  // Chinese, Japanese and Korean readers write the year first; the day is the site's.
+  CHECK(format_local_date(t, kVietnam, "zh") == "2026年1月19日");
+  CHECK(format_local_date(t, kVietnam, "ja") == "2026年1月19日");
+  CHECK(format_local_date(t, kVietnam, "ko") == "2026년 1월 19일");
+  CHECK(format_local_date(Timestamp{secs("2026-01-18T20:00:00Z")}, kVietnam, "ja") == "2026年1月19日");
 }
 
 TEST_CASE("format_iso round trip") {
