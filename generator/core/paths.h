@@ -19,5 +19,7 @@ FileCheck check_site_file(const std::string& site_root, const std::string& rel);
 std::string parent_dir(const std::string& rel);
 std::string file_name(const std::string& rel);
 std::string extension_lower(const std::string& rel);  // ".jpg"
+// "anh%201.jpg" → "anh 1.jpg"; a '%' not followed by two hex digits stays.
+std::string percent_decode(const std::string& s);
 
 }  // namespace bangtin

@@ -181,16 +181,7 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
       suffix = path.substr(cut);
       path.resize(cut);
     }
-    std::string decoded;  // editors write "anh%201.jpg" or "anh 1.jpg"; accept both
-    for (size_t i = 0; i < path.size(); ++i) {
-      if (path[i] == '%' && i + 2 < path.size() && std::isxdigit(static_cast<unsigned char>(path[i + 1])) &&
-          std::isxdigit(static_cast<unsigned char>(path[i + 2]))) {
-        decoded += static_cast<char>(std::stoi(path.substr(i + 1, 2), nullptr, 16));
-        i += 2;
-      } else {
-        decoded += path[i];
-      }
-    }
+    std::string decoded = percent_decode(path);  // editors write "anh%201.jpg" or "anh 1.jpg"; accept both
     auto rel = resolve_site_path(item.dir, decoded);
     if (!rel) {
       diags.error(item.source, line(n), "liên kết \"" + url + "\" đi ra ngoài thư mục trang",

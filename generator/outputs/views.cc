@@ -222,16 +222,7 @@ std::string unescape_html(std::string s) {
 // cmark writes a body picture as <img src="…" alt="…" /> with its URL
 // percent-encoded; the plan knows it by the plain site URL.
 static std::string site_url_of(const SiteContext& ctx, const std::string& src) {
-  std::string url = unescape_html(src), plain;
-  for (size_t i = 0; i < url.size(); ++i) {
-    if (url[i] == '%' && i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(url[i + 2]))) {
-      plain += static_cast<char>(std::stoi(url.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      plain += url[i];
-    }
-  }
+  std::string plain = percent_decode(unescape_html(src));
   if (!ctx.base_path.empty() && starts_with(plain, ctx.base_path + "/")) plain.erase(0, ctx.base_path.size());
   return plain;
 }

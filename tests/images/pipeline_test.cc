@@ -56,6 +56,13 @@ struct Built {
   TempDir dir{"images"};
   std::string site = dir.path() + "/site", out = dir.path() + "/out", cache = dir.path() + "/cache";
   std::string page = out + "/bai-viet/anh/";
+
+  // The site with one article whose cover is a width×height photo.jpg.
+  void with_cover(int width, int height) {
+    fs::create_directories(site + "/content/articles/anh");
+    fx::write_photo(site + "/content/articles/anh/photo.jpg", width, height, 1);
+    make_site(site, "photo.jpg", {});
+  }
 };
 
 }  // namespace
@@ -139,9 +146,7 @@ TEST_CASE("images: photos come out upright, private, sRGB and flattened where JP
 
 TEST_CASE("images: the second build takes every copy from the cache") {
   Built b;
-  fs::create_directories(b.site + "/content/articles/anh");
-  fx::write_photo(b.site + "/content/articles/anh/photo.jpg", 500, 300, 1);
-  make_site(b.site, "photo.jpg", {});
+  b.with_cover(500, 300);
   BuildResult first = build(b.site, b.out, b.cache);
   REQUIRE(first.ok());
   CHECK(first.images_encoded == 6);  // 200, 400 and its own 500 × webp, jpeg
@@ -211,9 +216,7 @@ bool blue(const std::vector<double>& px) { return px[2] > 150 && px[0] < 100; }
 
 TEST_CASE("images: banners are cropped to their placement, around the focal point when one is given") {
   Built b;
-  fs::create_directories(b.site + "/content/articles/anh");
-  fx::write_photo(b.site + "/content/articles/anh/photo.jpg", 500, 300, 1);
-  make_site(b.site, "photo.jpg", {});
+  b.with_cover(500, 300);
   std::string banner = b.out + "/banner/bang-ron/";
   SUBCASE("top (1920×480): 4:1 copies, no wider than the artwork, named on every page") {
     add_banner(b.site, "top", "");
@@ -259,9 +262,7 @@ TEST_CASE("images: banners are cropped to their placement, around the focal poin
 
 TEST_CASE("images: a camera-sized cover gets a 1200×630 share copy named in og:image") {
   Built b;
-  fs::create_directories(b.site + "/content/articles/anh");
-  fx::write_photo(b.site + "/content/articles/anh/photo.jpg", 2400, 1600, 1);
-  make_site(b.site, "photo.jpg", {});
+  b.with_cover(2400, 1600);
   BuildResult r = build(b.site, b.out, b.cache);
   REQUIRE(r.ok());
   fx::Inspection share = fx::inspect(b.page + "photo-share-1200.jpg");
@@ -278,9 +279,7 @@ TEST_CASE("images: a camera-sized cover gets a 1200×630 share copy named in og:
 
 TEST_CASE("images: AVIF copies when configured, offered first") {
   Built b;
-  fs::create_directories(b.site + "/content/articles/anh");
-  fx::write_photo(b.site + "/content/articles/anh/photo.jpg", 500, 300, 1);
-  make_site(b.site, "photo.jpg", {});
+  b.with_cover(500, 300);
   std::string config = read_text(b.site + "/site-config.json");
   config.replace(config.find("[\"webp\", \"jpeg\"]"), 16, "[\"avif\", \"webp\", \"jpeg\"]");
   write(b.site + "/site-config.json", config);

@@ -13,7 +13,6 @@ using namespace bangtin::testing;
 
 namespace {
 const char* kNow = "2026-11-23T12:00:00+07:00";
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 }  // namespace
 
 TEST_CASE("media: the playing time is read from the file's headers") {

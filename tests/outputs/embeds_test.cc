@@ -12,7 +12,6 @@ using namespace bangtin::testing;
 namespace {
 
 const char* kNow = "2026-11-23T12:00:00+07:00";
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 std::string asset_named(const std::map<std::string, std::string>& files, const std::string& prefix) {
   for (const auto& [path, bytes] : files)

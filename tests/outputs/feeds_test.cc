@@ -21,7 +21,6 @@ namespace {
 const char* kNow = "2026-11-23T12:00:00+07:00";
 const std::string kHostile = kSites + "/valid-hostile-feeds";
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 std::string build_to(const std::string& source, const std::string& out) {
   BuildOptions o;

@@ -11,7 +11,6 @@ using namespace bangtin::testing;
 namespace {
 
 const char* kNow = "2026-11-23T12:00:00+07:00";
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 Json json_ld(const std::string& html) {
   const std::string open = "<script type=\"application/ld+json\">";

@@ -15,7 +15,6 @@ using namespace bangtin::testing;
 namespace {
 
 const char* kNow = "2026-11-23T12:00:00+07:00";
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 size_t code_points(const std::string& s) {
   size_t n = 0;

@@ -17,7 +17,6 @@ using namespace bangtin::testing;
 
 namespace {
 
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
 // Reads the event stream until `event` arrives (returns its data) or 10 s pass.
 std::future<std::string> next_event(int port, const std::string& event) {

@@ -20,7 +20,6 @@ namespace {
 const std::string kNow = "2026-01-25T00:00:00+07:00";
 #define kMinimal (kSites + "/valid-minimal")
 
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
 size_t files_containing(const std::map<std::string, std::string>& files, const std::string& needle) {
   size_t n = 0;

@@ -9,7 +9,6 @@ using namespace bangtin::testing;
 
 namespace {
 const std::string kNow = "2026-11-23T12:00:00+07:00";
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 }  // namespace
 
 TEST_CASE("the sample portal builds with every kind of page and nothing unpublished") {

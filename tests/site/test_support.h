@@ -33,6 +33,7 @@ BuildResult build_in_memory(const std::string& source, const std::string& now, i
 // The built files of a result, path → bytes (copied files as their source path).
 std::map<std::string, std::string> files_of(const BuildResult& r);
 std::string read_text(const std::string& path);
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 // Joined with newlines, so a failing check prints both sides.
 inline std::string join_lines(const std::vector<std::string>& v) {
   std::string out;
