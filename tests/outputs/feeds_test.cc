@@ -130,7 +130,10 @@ TEST_CASE("pages announce the feeds that follow them") {
   CHECK(contains(files.at("don-vi/phuong-a/index.html"), "href=\"https://hostile.example.gov.vn/cong/don-vi/phuong-a/podcast.xml\""));
   CHECK(contains(files.at("the/script/index.html"), "href=\"https://hostile.example.gov.vn/cong/the/script/rss.xml\""));
   // Every announced feed exists.
-  for (const auto& [path, bytes] : files) {
+  for (const auto& file : files) {
+    // (Not a structured binding: clang 14 cannot capture one in INFO's lambda.)
+    const std::string& path = file.first;
+    const std::string& bytes = file.second;
     if (!ends_with(path, ".html")) continue;
     for (size_t at = bytes.find("rel=\"alternate\" type=\"application/"); at != std::string::npos;
          at = bytes.find("rel=\"alternate\" type=\"application/", at + 1)) {
