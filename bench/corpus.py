@@ -7,10 +7,12 @@ site and as an equivalent Hugo site, so both generators build the same text.
 makes /tmp/corpus/bangtin/ (site-config.json + content/) and /tmp/corpus/hugo/
 (config.yaml + content/ + the layouts from bench/hugo/). The same --seed gives
 the same bytes: a seeded random.Random, never the clock or the hash seed.
-Covers (--covers M) are camera-sized JPEGs made with vips, kept in the article
-bundles of both sites and hard-linked between them, for the image benchmark.
+Covers (--covers M) are camera-sized colour JPEGs (2400×1600, sRGB) made with
+vips, kept in the article bundles of both sites and hard-linked between them
+(and to <out>/cover-cache/), for the image benchmark.
 """
 import argparse
+import concurrent.futures
 import datetime
 import os
 import random
@@ -168,20 +170,48 @@ params:
 """ % (BASE_URL, SITE_TITLE, cols, units)
 
 
-def make_cover(path, index, cache):
-    """A 2400×1600 JPEG (about what a camera gives) made by vips from seeded
-    noise, blurred so it compresses like a photo. Made once per seed into
-    `cache` and hard-linked from there."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    src = os.path.join(cache, "cover-%05d.jpg" % index)
-    if not os.path.exists(src):
-        os.makedirs(cache, exist_ok=True)
-        tmp = src + ".v"
-        subprocess.run(["vips", "gaussnoise", tmp, "2400", "1600", "--mean", "128", "--sigma", "60",
-                        "--seed", str(index)], check=True)
-        subprocess.run(["vips", "gaussblur", tmp, src + "[Q=88,strip]", "3"], check=True)
-        os.remove(tmp)
-    os.link(src, path)
+# Mixes the plate with two mirror images of itself into R, G, B: mostly the
+# same light, a little colour of its own, like a photo (3 bands, sRGB).
+COLOUR_MIX = "3 3\n0.75 0.25 0\n0.7 0 0.3\n0.6 0.2 0.2\n"
+
+
+def cover_file(index, cache):
+    """A 2400×1600 colour JPEG (about what a camera gives), made by vips from
+    seeded noise, blurred so it compresses like a photo, then coloured.
+    Made once per seed into `cache`; returns its path."""
+    src = os.path.join(cache, "cover-rgb-%05d.jpg" % index)
+    if os.path.exists(src):
+        return src
+    plate = os.path.join(cache, "cover-%05d.jpg" % index)  # the grey plate, kept for reuse
+    tmp = os.path.join(cache, "tmp-%05d" % index)
+
+    def vips(*args):
+        subprocess.run(["vips"] + list(args), check=True)
+
+    if not os.path.exists(plate):
+        vips("gaussnoise", tmp + ".v", "2400", "1600", "--mean", "128", "--sigma", "60", "--seed", str(index))
+        vips("gaussblur", tmp + ".v", plate + ".part.jpg[Q=88,strip]", "3")
+        os.replace(plate + ".part.jpg", plate)
+    with open(tmp + "-mix.txt", "w") as f:
+        f.write(COLOUR_MIX)
+    vips("copy", plate, tmp + "-p.v")  # decoded once
+    vips("flip", tmp + "-p.v", tmp + "-h.v", "horizontal")
+    vips("flip", tmp + "-p.v", tmp + "-v.v", "vertical")
+    vips("bandjoin", "%s-p.v %s-h.v %s-v.v" % (tmp, tmp, tmp), tmp + "-j.v")
+    vips("recomb", tmp + "-j.v", tmp + "-r.v", tmp + "-mix.txt")
+    vips("copy", tmp + "-r.v", src + ".part.jpg[Q=88,strip]", "--interpretation", "srgb")
+    os.replace(src + ".part.jpg", src)
+    for t in (".v", "-p.v", "-h.v", "-v.v", "-j.v", "-r.v", "-mix.txt"):
+        if os.path.exists(tmp + t):
+            os.remove(tmp + t)
+    return src
+
+
+def make_covers(indexes, cache):
+    """Every cover not in the cache yet, as many at a time as there are cores."""
+    os.makedirs(cache, exist_ok=True)
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        return dict(zip(indexes, pool.map(lambda i: cover_file(i, cache), indexes)))
 
 
 def main():
@@ -212,7 +242,9 @@ def main():
           "---\ntitle: Đơn vị\ncascade:\n  outputs: [HTML]\n---\n")
 
     words = 0
-    for a in make_articles(args.articles, args.covers, args.seed):
+    articles = make_articles(args.articles, args.covers, args.seed)
+    covers = make_covers([a.i for a in articles if a.cover], os.path.join(out, "cover-cache"))
+    for a in articles:
         words += len(a.body.split())
         if a.cover:
             rel = os.path.join(a.slug, "index.md")
@@ -221,9 +253,8 @@ def main():
         write(os.path.join(bt, "content", "articles", rel), front_matter(a, False) + a.body)
         write(os.path.join(hg, "content", "bai-viet", rel), front_matter(a, True) + a.body)
         if a.cover:
-            cache = os.path.join(out, "cover-cache")
-            make_cover(os.path.join(bt, "content", "articles", a.slug, "cover.jpg"), a.i, cache)
-            make_cover(os.path.join(hg, "content", "bai-viet", a.slug, "cover.jpg"), a.i, cache)
+            os.link(covers[a.i], os.path.join(bt, "content", "articles", a.slug, "cover.jpg"))
+            os.link(covers[a.i], os.path.join(hg, "content", "bai-viet", a.slug, "cover.jpg"))
     print("corpus: %d articles (%d words, %d covers) in %s/{bangtin,hugo}" % (args.articles, words, args.covers, out))
 
 
