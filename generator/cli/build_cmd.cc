@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -14,8 +15,9 @@ namespace bangtin {
 namespace {
 
 const char* kBuildUsage =
-    "usage: bangtin build [--source DIR] [--output DIR] [--now TIME] [--base-url URL] [--jobs N] [--timings] [--no-precompress]\n";
-const char* kCheckUsage = "usage: bangtin check [--source DIR] [--now TIME] [--format text|json]\n";
+    "usage: bangtin build [--source DIR] [--output DIR] [--now TIME] [--base-url URL] [--jobs N] [--timings] [--no-precompress]\n"
+    "                    [--image-cache DIR]\n";
+const char* kCheckUsage = "usage: bangtin check [--source DIR] [--now TIME] [--format text|json] [--image-cache DIR]\n";
 
 // Returns false (after printing why) when the flags are wrong.
 bool parse_flags(const std::vector<std::string>& args, BuildOptions& o, bool& timings, std::string& format, bool check,
@@ -36,6 +38,10 @@ bool parse_flags(const std::vector<std::string>& args, BuildOptions& o, bool& ti
     else if (!check && a == "--base-url") { if (!value(o.base_url)) return false; }
     else if (!check && a == "--timings") timings = true;
     else if (!check && a == "--no-precompress") o.precompress = false;
+    else if (a == "--image-cache") {
+      if (!value(o.image_cache)) return false;
+      o.image_cache = std::filesystem::absolute(o.image_cache).lexically_normal().string();
+    }
     else if (check && a == "--format") {
       if (!value(format)) return false;
       if (format != "text" && format != "json") {

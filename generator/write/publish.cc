@@ -54,6 +54,10 @@ Status stage_copy(Disk& disk, const OutputFile& f, const std::string& site_root,
     return Status::ok();
   }
   n.written++;
+  // A resized image in the cache is never changed in place (written under a
+  // temporary name, then renamed), so the output may share its inode: a warm
+  // build with thousands of pictures then copies no bytes at all.
+  if (f.source_is_absolute && disk.link_file(source, target)) return Status::ok();
   return disk.copy_file(source, target);
 }
 
