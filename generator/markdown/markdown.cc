@@ -20,7 +20,11 @@ namespace bangtin {
 
 namespace {
 
-constexpr int kOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG |
+// No CMARK_OPT_FOOTNOTES: cmark-gfm 0.29.0.gfm.6 writes any "[^…]" that names
+// no footnote back from lengths that do not match its text (words lost,
+// letters cut in half, a page ended early; found by fuzz_markdown), and no
+// editor writes Markdown footnotes. "[^1]" stays the text it reads as.
+constexpr int kOptions = CMARK_OPT_UNSAFE | CMARK_OPT_GITHUB_PRE_LANG |
                          CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 
 struct Parsed {
@@ -65,69 +69,7 @@ void repair_entities(cmark_node* doc) {
   cmark_iter_free(it);
 }
 
-// cmark-gfm 0.29.0.gfm.6 takes every "[^…]" for a footnote reference and,
-// when no footnote of that label exists, writes the bracket back from lengths
-// that do not match its text: words vanish ("[^ab\ncdefgh]" → "[^ab\nc]"), a
-// letter is cut in half, "&amp;" is escaped twice, "[&#94;x]" ends the page
-// early (found by fuzz_markdown). Such text is not a footnote, so its "[" is
-// escaped and cmark-gfm never looks at it; references to footnotes the body
-// defines, code spans and fenced code are left as written.
-std::string without_broken_footnote_refs(const std::string& text) {
-  if (text.find("[^") == std::string::npos && text.find("[\\^") == std::string::npos && text.find("[&") == std::string::npos)
-    return text;
-  static const std::regex definition(R"((^|\n) {0,3}\[\^([^\]\s\\&*_`]+)\]:)");
-  std::set<std::string> defined;
-  for (std::sregex_iterator m(text.begin(), text.end(), definition), end; m != end; ++m) defined.insert((*m)[2]);
-  auto caret_at = [&](size_t j) {
-    for (const char* form : {"^", "\\^", "&#94;", "&#x5e;", "&#x5E;", "&#X5e;", "&#X5E;", "&Hat;"})
-      if (text.compare(j, std::strlen(form), form) == 0) return true;
-    return false;
-  };
-  std::string out;
-  out.reserve(text.size() + 16);
-  bool fenced = false;
-  size_t backslashes = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i == 0 || text[i - 1] == '\n') {
-      size_t j = i;
-      while (j < text.size() && j - i < 3 && text[j] == ' ') ++j;
-      if (text.compare(j, 3, "```") == 0 || text.compare(j, 3, "~~~") == 0) fenced = !fenced;
-    }
-    char c = text[i];
-    if (!fenced && c == '`' && backslashes % 2 == 0) {  // a code span: copied through its closing run
-      size_t run = std::min(text.find_first_not_of('`', i), text.size()) - i, opened = run;
-      for (size_t close = text.find(std::string(run, '`'), i + run); close != std::string::npos;
-           close = text.find(std::string(run, '`'), close + run)) {
-        size_t after = close + run;
-        while (after < text.size() && text[after] == '`') ++after;
-        if (after - close == run) {
-          out.append(text, i, after - i);
-          i = after - 1;
-          run = 0;
-          break;
-        }
-        close = after - run;
-      }
-      if (run != 0) {  // never closed: plain backticks
-        out.append(text, i, opened);
-        i += opened - 1;
-      }
-      backslashes = 0;
-      continue;
-    }
-    if (!fenced && c == '[' && backslashes % 2 == 0 && caret_at(i + 1)) {
-      size_t close = text.find(']', i + 1);
-      std::string label = close == std::string::npos || text[i + 1] != '^' ? "" : text.substr(i + 2, close - i - 2);
-      if (!defined.count(label)) out += '\\';
-    }
-    out += c;
-    backslashes = c == '\\' ? backslashes + 1 : 0;
-  }
-  return out;
-}
-
-std::unique_ptr<Parsed> parse(const std::string& raw) {
-  const std::string text = without_broken_footnote_refs(raw);
+std::unique_ptr<Parsed> parse(const std::string& text) {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
   auto p = std::make_unique<Parsed>();

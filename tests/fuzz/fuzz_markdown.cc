@@ -1,5 +1,5 @@
 // Markdown rendering with every extension (tables, strikethrough, autolink,
-// tagfilter, task lists, footnotes), raw HTML filtered or allowed. Input is
+// tagfilter, task lists), raw HTML filtered or allowed. Input is
 // checked UTF-8 first, as the parse stage does; the output must be UTF-8 too
 // (cmark-gfm encodes &#xFFFE; as a lone byte: see markdown.cc) and, with raw
 // HTML filtered, must hold no tag the editor typed.
