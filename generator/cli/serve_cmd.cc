@@ -10,7 +10,7 @@ namespace bangtin {
 
 namespace {
 
-const char* kServeUsage = "usage: bangtin serve [--source DIR] [--port N] [--jobs N]\n";
+const char* kServeUsage = "usage: bangtin serve [--source DIR] [--port N] [--jobs N] [--timings]\n";
 volatile std::sig_atomic_t g_stop = 0;
 void on_signal(int) { g_stop = 1; }
 
@@ -19,6 +19,7 @@ void on_signal(int) { g_stop = 1; }
 int run_serve(const std::vector<std::string>& args) {
   PreviewOptions o;
   int port = 1313;
+  bool timings = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     bool has_value = i + 1 < args.size();
@@ -26,6 +27,7 @@ int run_serve(const std::vector<std::string>& args) {
       if ((a == "--source" || a == "-s") && has_value) o.source = args[++i];
       else if ((a == "--port" || a == "-p") && has_value) port = std::stoi(args[++i]);
       else if ((a == "--jobs" || a == "-j") && has_value) o.jobs = std::stoi(args[++i]);
+      else if (a == "--timings") timings = true;
       else if (a == "--help" || a == "-h") {
         std::cout << kServeUsage;
         return 0;
@@ -57,8 +59,11 @@ int run_serve(const std::vector<std::string>& args) {
     std::string changed = watcher.wait_for_change(250);
     if (changed.empty()) continue;
     bool ok = preview.rebuild();
-    std::cout << "bangtin: " << changed << " đổi → dựng lại " << static_cast<int>(preview.last_build_ms()) << " ms"
-              << (ok ? "" : ", có lỗi:") << "\n" << std::flush;
+    std::cout << "bangtin: " << changed << " đổi → dựng lại " << static_cast<int>(preview.last_build_ms()) << " ms ("
+              << preview.last_parsed() << " tệp đọc lại, " << preview.last_rendered() << " bài dựng lại Markdown)"
+              << (ok ? "" : ", có lỗi:") << "\n";
+    if (timings) std::cout << "bangtin: " << preview.last_timings() << "\n";
+    std::cout << std::flush;
     if (!ok) std::cerr << preview.problems();
   }
   preview.stop();

@@ -31,7 +31,10 @@ std::optional<std::string> resolve_site_path(const std::string& from_dir, const 
   return out;
 }
 
-FileCheck check_site_file(const std::string& site_root, const std::string& rel) {
+namespace {
+thread_local FileLookups* recording = nullptr;
+
+FileCheck check_file(const std::string& site_root, const std::string& rel) {
   std::error_code ec;
   fs::path full = fs::path(site_root) / rel;
   if (!fs::exists(full, ec)) return FileCheck::Missing;
@@ -43,6 +46,22 @@ FileCheck check_site_file(const std::string& site_root, const std::string& rel) 
   if (!(f.size() > r.size() && starts_with(f, r) && f[r.size()] == '/')) return FileCheck::OutsideRoot;
   if (!fs::is_regular_file(real, ec)) return FileCheck::NotAFile;
   return FileCheck::Ok;
+}
+}  // namespace
+
+FileCheck check_site_file(const std::string& site_root, const std::string& rel) {
+  FileCheck result = check_file(site_root, rel);
+  if (recording) recording->emplace_back(rel, result);
+  return result;
+}
+
+FileLookupRecorder::FileLookupRecorder(FileLookups& into) : previous_(recording) { recording = &into; }
+FileLookupRecorder::~FileLookupRecorder() { recording = previous_; }
+
+bool lookups_unchanged(const std::string& site_root, const FileLookups& lookups) {
+  for (const auto& [rel, answer] : lookups)
+    if (check_file(site_root, rel) != answer) return false;
+  return true;
 }
 
 std::string parent_dir(const std::string& rel) {

@@ -3,6 +3,8 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace bangtin {
 
@@ -14,6 +16,22 @@ std::optional<std::string> resolve_site_path(const std::string& from_dir, const 
 enum class FileCheck { Ok, Missing, NotAFile, OutsideRoot };
 // Whether `rel` is a regular file inside `site_root` once symlinks are followed.
 FileCheck check_site_file(const std::string& site_root, const std::string& rel);
+
+// What check_site_file answered on this thread while a FileLookupRecorder was
+// alive: `bangtin serve` keeps a parsed item only while every file its parse
+// looked for still gives the same answer (an editor may add the missing photo).
+using FileLookups = std::vector<std::pair<std::string, FileCheck>>;
+class FileLookupRecorder {
+ public:
+  explicit FileLookupRecorder(FileLookups& into);
+  ~FileLookupRecorder();
+  FileLookupRecorder(const FileLookupRecorder&) = delete;
+  FileLookupRecorder& operator=(const FileLookupRecorder&) = delete;
+
+ private:
+  FileLookups* previous_;
+};
+bool lookups_unchanged(const std::string& site_root, const FileLookups& lookups);
 
 // "content/articles/x.md" → "content/articles"
 std::string parent_dir(const std::string& rel);

@@ -165,12 +165,19 @@ ImagePlan plan_images(const Library& lib, const SiteConfig& config, const std::s
   std::sort(widths.begin(), widths.end());
   parallel_for(todo.size(), options.jobs, [&](size_t i) {
     SourceImage& s = *todo[i];
-    std::string bytes, error;
-    if (!read_file(root + "/" + s.source, bytes)) {
-      diags.error(s.used_by, s.line, "không đọc được ảnh " + s.source);
-      return;
+    std::string path = root + "/" + s.source, error;
+    std::optional<FileStamp> stamp = options.known_hashes ? file_stamp(path) : std::nullopt;
+    if (auto known = stamp ? options.known_hashes->find(path, *stamp) : std::nullopt) {
+      s.hash = *known;
+    } else {
+      std::string bytes;
+      if (!read_file(path, bytes)) {
+        diags.error(s.used_by, s.line, "không đọc được ảnh " + s.source);
+        return;
+      }
+      s.hash = short_hash(bytes, 16);
+      if (stamp) options.known_hashes->keep(path, *stamp, s.hash);
     }
-    s.hash = short_hash(bytes, 16);
     s.quality = config.images.quality;
     std::string note = s.note_file = options.cache_dir + "/" + s.hash + "-v" + version + ".info";
     Header h;

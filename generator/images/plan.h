@@ -12,6 +12,7 @@
 
 #include "assemble/library.h"
 #include "config/config.h"
+#include "core/file_stamp.h"
 #include "core/status.h"
 #include "images/codec.h"
 
@@ -23,6 +24,8 @@ struct ImageOptions {
   int jobs = 0;
   // Called after each source that needed encoding: done of total, from any thread.
   std::function<void(size_t done, size_t total)> progress;
+  // Serve mode: hashes of unchanged sources are taken from here, not re-read.
+  FileHashMemo* known_hashes = nullptr;
 };
 
 // The share image (Open Graph, Zalo link previews): 1.91:1, as Facebook asks.

@@ -395,27 +395,31 @@ std::vector<PlannedPage> plan_pages(const SiteContext& ctx) {
   return plan;
 }
 
+OutputFile render_page(const SiteContext& ctx, const PlannedPage& p, Diagnostics& diags) {
+  Json view = common_view(ctx, p.info);
+  Json own = p.view(ctx);
+  for (auto it = own.begin(); it != own.end(); ++it) view[it.key()] = it.value();
+  return {url_to_output_path(p.info.url), ctx.templates.render(p.info.template_name, view, diags), ""};
+}
+
 std::vector<OutputFile> render_pages(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs,
                                      Diagnostics& diags) {
   std::vector<OutputFile> out(plan.size());
-  parallel_for(plan.size(), jobs, [&](size_t i) {
-    const PlannedPage& p = plan[i];
-    Json view = common_view(ctx, p.info);
-    Json own = p.view(ctx);
-    for (auto it = own.begin(); it != own.end(); ++it) view[it.key()] = it.value();
-    out[i].path = url_to_output_path(p.info.url);
-    out[i].bytes = ctx.templates.render(p.info.template_name, view, diags);
-  });
+  parallel_for(plan.size(), jobs, [&](size_t i) { out[i] = render_page(ctx, plan[i], diags); });
   return out;
 }
 
-std::vector<OutputFile> special_pages(const SiteContext& ctx, Diagnostics& diags) {
-  std::vector<OutputFile> out;
+OutputFile not_found_page(const SiteContext& ctx, Diagnostics& diags) {
   const std::string& lang = ctx.config.default_language;
   PageInfo nf{lang, ctx.templates.strings(lang).value("not_found", "Không tìm thấy trang"), "", "/404.html", "404"};
   nf.noindex = true;
   Json v = common_view(ctx, nf);
-  out.push_back({"404.html", ctx.templates.render("404", v, diags), ""});
+  return {"404.html", ctx.templates.render("404", v, diags), ""};
+}
+
+std::vector<OutputFile> special_pages(const SiteContext& ctx, Diagnostics& diags) {
+  std::vector<OutputFile> out;
+  out.push_back(not_found_page(ctx, diags));
   for (const auto& [alias, id] : ctx.lib.aliases) {
     const Item& item = ctx.lib.items[id];
     PageInfo info{item.lang, item.title, "", item.url, "alias"};

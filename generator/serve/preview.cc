@@ -1,18 +1,16 @@
 #include "serve/preview.h"
 
-#include <unistd.h>
 
 #include <chrono>
-#include <filesystem>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "core/disk.h"
 #include "core/paths.h"
 #include "core/text.h"
+#include "serve/lazy_site.h"
 #include "site/build.h"
 
-namespace fs = std::filesystem;
 
 namespace bangtin {
 
@@ -70,51 +68,56 @@ std::string inject(std::string html) {
 
 }  // namespace
 
-Preview::Preview(PreviewOptions options) : options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
-  if (options_.output.empty()) {
-    options_.output = (fs::temp_directory_path() / ("bangtin-serve-" + std::to_string(getpid()))).string();
-    own_output_ = true;
-  }
-}
+Preview::Preview(PreviewOptions options) : options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {}
 
-Preview::~Preview() {
-  stop();
-  if (own_output_) {
-    std::error_code ec;
-    fs::remove_all(options_.output, ec);
-  }
-}
+Preview::~Preview() { stop(); }
 
 std::string Preview::problems() const {
   std::lock_guard<std::mutex> lock(mu_);
   return problems_;
 }
 
+std::string Preview::last_timings() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return timings_;
+}
+
+std::shared_ptr<LazySite> Preview::current() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return site_;
+}
+
 bool Preview::rebuild() {
   auto started = std::chrono::steady_clock::now();
   BuildOptions o;
   o.source = options_.source;
-  o.output = options_.output;
   o.jobs = options_.jobs;
   o.preview = true;
-  o.precompress = false;  // nothing to gain on localhost
-  RealDisk disk;
-  BuildResult r = build_site(o, disk);
+  o.write = false;  // kept in memory: nothing to swap, nothing to compress
+  BuildResult r;
+  std::shared_ptr<SiteState> state = prepare_site(o, r, &memo_);
+  std::shared_ptr<LazySite> site = state ? std::make_shared<LazySite>(state, options_.jobs) : nullptr;
   last_build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  last_parsed_ = memo_.parsed_fresh();
+  last_rendered_ = memo_.bodies_fresh();
   {
     std::lock_guard<std::mutex> lock(mu_);
     problems_.clear();
-    if (!r.ok()) {
+    timings_.clear();
+    for (const auto& t : r.timings)
+      timings_ += (timings_.empty() ? "" : ", ") + t.stage + " " + std::to_string(static_cast<int>(t.ms + 0.5)) + " ms";
+    if (site) {
+      site_ = site;
+    } else {
       std::vector<Diagnostic> errors;
       for (const auto& d : r.diags.sorted())
         if (d.severity == Severity::Error) errors.push_back(d);
       problems_ = format_report(errors, options_.source);
-      if (!r.write_status.is_ok()) problems_ += r.write_status.message() + "\n";
     }
     ++generation_;
   }
   changed_.notify_all();
-  return r.ok();
+  return site != nullptr;
 }
 
 bool Preview::stream_events(uint64_t& seen, std::string& out) {
@@ -150,23 +153,27 @@ void Preview::route() {
     });
   });
   server_->Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
-    std::string path = req.path;
-    auto rel = resolve_site_path("", path);
-    std::string file;
-    if (rel) {
-      file = options_.output + "/" + *rel;
-      if (rel->empty() || fs::is_directory(file)) file += (rel->empty() ? "" : "/") + std::string("index.html");
-    }
+    std::shared_ptr<LazySite> site = current();
+    auto rel = resolve_site_path("", req.path);
+    std::optional<OutputFile> file;
+    Diagnostics diags;
+    if (site && rel) file = site->find(*rel, diags);
     std::string body;
-    if (!rel || !fs::is_regular_file(file) || !read_file(file, body)) {
+    if (file && !file->source.empty() && !read_file(file->source_path(site->root()), body)) file.reset();
+    if (file && file->source.empty()) body = std::move(file->bytes);
+    if (diags.has_errors()) {
+      res.status = 500;
+      res.set_content(format_report(diags.sorted(), options_.source), "text/plain; charset=utf-8");
+      return;
+    }
+    if (!file) {
       res.status = 404;
-      std::string nf;
-      read_file(options_.output + "/404.html", nf);
+      std::string nf = site ? site->not_found(diags) : "";
       res.set_content(inject(nf.empty() ? "<!DOCTYPE html><title>404</title><body></body>" : nf), "text/html; charset=utf-8");
       return;
     }
     res.set_header("Cache-Control", "no-store");
-    std::string type = content_type(file);
+    std::string type = content_type(file->path);
     res.set_content(starts_with(type, "text/html") ? inject(std::move(body)) : body, type);
   });
 }

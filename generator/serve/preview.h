@@ -1,6 +1,9 @@
 // `bangtin serve`: the portal as it will look, on localhost, with drafts and
 // scheduled items shown and marked, rebuilt on every save, and open browser
 // tabs reloaded over Server-Sent Events. The only cpp-httplib user.
+//
+// Nothing is written to disk: each build is kept in memory (serve/lazy_site.h)
+// and a memo (site/memo.h) lets a save redo only the files it touched.
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -9,15 +12,18 @@
 #include <string>
 #include <thread>
 
+#include "site/memo.h"
+
 namespace httplib {
 class Server;
 }
 
 namespace bangtin {
 
+class LazySite;
+
 struct PreviewOptions {
   std::string source = ".";
-  std::string output;  // default: a private folder under the system temp folder
   int jobs = 0;
 };
 
@@ -37,22 +43,31 @@ class Preview {
   uint64_t generation() const { return generation_.load(); }
   std::string problems() const;  // "" when the last build succeeded
   double last_build_ms() const { return last_build_ms_.load(); }
-  const std::string& output() const { return options_.output; }
+  // Of the last build: sources parsed, and Markdown bodies rendered, anew.
+  size_t last_parsed() const { return last_parsed_.load(); }
+  size_t last_rendered() const { return last_rendered_.load(); }
+  // "config 1 ms, discover 40 ms, …" of the last build.
+  std::string last_timings() const;
 
  private:
   void route();
   bool stream_events(uint64_t& seen, std::string& out);
 
+  std::shared_ptr<LazySite> current() const;
+
   PreviewOptions options_;
+  BuildMemo memo_;
+  std::shared_ptr<LazySite> site_;  // the last good build; guarded by mu_
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   mutable std::mutex mu_;
   std::condition_variable changed_;
   std::string problems_;
+  std::string timings_;
   std::atomic<uint64_t> generation_{0};
   std::atomic<double> last_build_ms_{0};
+  std::atomic<size_t> last_parsed_{0}, last_rendered_{0};
   std::atomic<bool> stopping_{false};
-  bool own_output_ = false;
 };
 
 }  // namespace bangtin

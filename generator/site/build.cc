@@ -7,7 +7,9 @@
 #include "config/config.h"
 #include "content/discover.h"
 #include "content/front_matter.h"
+#include "core/hash.h"
 #include "core/parallel.h"
+#include "core/paths.h"
 #include "core/text.h"
 #include "images/cache.h"
 #include "media/probe.h"
@@ -22,6 +24,7 @@
 #include "render/templates.h"
 #include "report/pages.h"
 #include "search/page.h"
+#include "site/memo.h"
 #include "write/publish.h"
 
 namespace fs = std::filesystem;
@@ -58,17 +61,74 @@ bool check_output_dir(const std::string& root, const std::string& output, Diagno
   return true;
 }
 
+uint64_t config_key(const std::string& root, const BuildOptions& options) {
+  std::string text;
+  read_file(root + "/site-config.json", text);
+  return fnv1a64(text + "\x1f" + options.base_url + (options.preview ? "\x1fpreview" : ""));
+}
+
+void parse_sources(const std::vector<SourceFile>& sources, const std::string& root, const SiteConfig& config,
+                   const BuildOptions& options, BuildMemo* memo, std::vector<Item>& items, Diagnostics& diags) {
+  std::vector<std::optional<Item>> parsed(sources.size());
+  std::vector<Diagnostics> parse_diags(sources.size());
+  parallel_for(sources.size(), options.jobs, [&](size_t i) {
+    std::optional<FileStamp> stamp = memo ? file_stamp(root + "/" + sources[i].path) : std::nullopt;
+    if (stamp && memo->find_parsed(root, sources[i], *stamp, parsed[i], parse_diags[i])) return;
+    FileLookups lookups;
+    {
+      FileLookupRecorder record(lookups);
+      std::string text;
+      if (!read_file(root + "/" + sources[i].path, text)) {
+        parse_diags[i].error(sources[i].path, 0, "không đọc được tệp");
+        return;
+      }
+      parsed[i] = parse_item(sources[i], text, config, root, parse_diags[i]);
+    }
+    if (stamp) memo->keep_parsed(sources[i], *stamp, parsed[i], parse_diags[i], std::move(lookups));
+  });
+  for (size_t i = 0; i < sources.size(); ++i) {
+    diags.merge(parse_diags[i]);
+    if (parsed[i]) items.push_back(std::move(*parsed[i]));
+  }
+}
+
+void render_bodies(Library& lib, const std::string& root, const SiteConfig& config, const BuildOptions& options,
+                   BuildMemo* memo, Diagnostics& diags) {
+  if (memo) memo->begin_markdown(lib);
+  parallel_for(lib.items.size(), options.jobs, [&](size_t i) {
+    Item& item = lib.items[i];
+    if (!lib.has_page(item)) return;
+    RenderedBody body;
+    Diagnostics local;
+    if (!memo || !memo->find_body(root, item, body, local)) {
+      FileLookups lookups;
+      {
+        FileLookupRecorder record(lookups);
+        body = render_markdown(item, lib, config, root, local);
+      }
+      if (memo) memo->keep_body(item, body, local, std::move(lookups));
+    }
+    diags.merge(local);
+    item.body_html = std::move(body.html);
+    item.headings = std::move(body.headings);
+    item.resources = std::move(body.files);
+    item.anchor_links = std::move(body.anchor_links);
+    item.images_without_alt = std::move(body.images_without_alt);
+    if (item.summary.empty()) item.summary = cut_at_word(body.first_paragraph, 240);
+  });
+}
+
 }  // namespace
 
-BuildResult build_site(const BuildOptions& options, Disk& disk) {
-  BuildResult result;
+std::shared_ptr<SiteState> prepare_site(const BuildOptions& options, BuildResult& result, BuildMemo* memo) {
   Diagnostics& diags = result.diags;
   StageTimer timer(result.timings);
-  std::string root = options.source.empty() ? "." : options.source;
+  auto state = std::make_shared<SiteState>();
+  std::string root = state->root = options.source.empty() ? "." : options.source;
   std::string output = options.output.empty() ? root + "/public" : options.output;
 
-  SiteConfig config;
-  if (!load_config(root, config, diags)) return result;
+  SiteConfig& config = state->config;
+  if (!load_config(root, config, diags)) return nullptr;
   if (!options.base_url.empty()) {
     config.base_url = options.base_url;
     if (!ends_with(config.base_url, "/")) config.base_url += "/";
@@ -79,60 +139,37 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
     auto t = parse_iso_datetime(options.now, config.utc_offset_minutes);
     if (!t) {
       diags.error("--now", 0, "\"" + options.now + "\" không phải ngày giờ hợp lệ", "viết theo dạng 2026-01-19T08:00:00+07:00");
-      return result;
+      return nullptr;
     }
     now = *t;
   }
-  if (options.write && !check_output_dir(root, output, diags)) return result;
+  if (options.write && !check_output_dir(root, output, diags)) return nullptr;
+  if (memo) memo->begin(config_key(root, options));
   timer.done("config");
 
   std::vector<SourceFile> sources = discover(root, config, diags);
   timer.done("discover");
 
-  std::vector<std::optional<Item>> parsed(sources.size());
-  std::vector<Diagnostics> parse_diags(sources.size());
-  parallel_for(sources.size(), options.jobs, [&](size_t i) {
-    std::string text;
-    if (!read_file(root + "/" + sources[i].path, text)) {
-      parse_diags[i].error(sources[i].path, 0, "không đọc được tệp");
-      return;
-    }
-    parsed[i] = parse_item(sources[i], text, config, root, parse_diags[i]);
-  });
   std::vector<Item> items;
-  for (size_t i = 0; i < sources.size(); ++i) {
-    diags.merge(parse_diags[i]);
-    if (parsed[i]) items.push_back(std::move(*parsed[i]));
-  }
+  parse_sources(sources, root, config, options, memo, items, diags);
   media::fill_durations(items, root, options.jobs);
   timer.done("parse");
 
-  auto shared = std::make_shared<Library>(assemble(std::move(items), config, now, diags, options.preview));
-  result.library = shared;
-  Library& lib = *shared;
+  state->library = std::make_shared<Library>(assemble(std::move(items), config, now, diags, options.preview));
+  result.library = state->library;
+  Library& lib = *state->library;
   result.items = lib.items.size();
   result.next_change = lib.next_change;
   result.next_change_source = lib.next_change_reason;
   if (lib.next_change) result.next_change_iso = format_iso(*lib.next_change, config.utc_offset_minutes);
   timer.done("assemble");
 
-  parallel_for(lib.items.size(), options.jobs, [&](size_t i) {
-    Item& item = lib.items[i];
-    if (!lib.has_page(item)) return;
-    RenderedBody body = render_markdown(item, lib, config, root, diags);
-    item.body_html = std::move(body.html);
-    item.headings = std::move(body.headings);
-    item.resources = std::move(body.files);
-    item.anchor_links = std::move(body.anchor_links);
-    item.images_without_alt = std::move(body.images_without_alt);
-    if (item.summary.empty()) item.summary = cut_at_word(body.first_paragraph, 240);
-  });
+  render_bodies(lib, root, config, options, memo, diags);
   if (options.lint) lint(lib, diags);
   timer.done("markdown");
 
-  Templates templates = Templates::load(root, diags);
-  std::map<std::string, std::string> asset_urls;
-  std::vector<OutputFile> assets = collect_assets(root, asset_urls, diags);
+  state->templates = Templates::load(root, diags);
+  state->assets = collect_assets(root, state->asset_urls, diags);
   // Images before pages: views need each copy's size, feeds each copy's bytes.
   images::ImageOptions image_options;
   image_options.cache_dir = options.image_cache.empty()
@@ -141,54 +178,79 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   image_options.jobs = options.jobs;
   image_options.progress = options.image_progress;
   image_options.max_pixels = static_cast<int64_t>(config.images.max_megapixels) * 1000 * 1000;
-  images::ImagePlan image_plan;
-  std::vector<OutputFile> image_files;
+  if (memo) image_options.known_hashes = &memo->image_hashes();
   if (!diags.has_errors()) {
-    image_plan = images::plan_images(lib, config, root, image_options, diags);
-    if (options.lint) lint_covers(lib, config, image_plan, diags);
+    state->image_plan = images::plan_images(lib, config, root, image_options, diags);
+    if (options.lint) lint_covers(lib, config, state->image_plan, diags);
     images::ProcessStats image_stats;
-    if (!diags.has_errors()) image_files = images::process_images(image_plan, image_options, root, diags, &image_stats);
+    if (!diags.has_errors())
+      state->image_files = images::process_images(state->image_plan, image_options, root, diags, &image_stats);
     result.images_encoded = image_stats.encoded;
     result.images_reused = image_stats.reused;
     // `check` builds nothing and must not touch the cache either.
-    if (!diags.has_errors() && options.write && !image_plan.sources.empty())
-      result.images_pruned = images::prune_cache(image_options.cache_dir, image_plan.cache_files()).removed;
+    if (!diags.has_errors() && options.write && !state->image_plan.sources.empty())
+      result.images_pruned = images::prune_cache(image_options.cache_dir, state->image_plan.cache_files()).removed;
   }
   timer.done("images");
-  SiteContext ctx{config, lib, templates, asset_urls, root, config.base_path(), &image_plan};
-  if (diags.has_errors()) return result;  // rendering half a site helps no one
-  std::vector<PlannedPage> plan = plan_pages(ctx);
+  if (diags.has_errors()) return nullptr;  // rendering half a site helps no one
+  return state;
+}
+
+OtherOutputs plan_other_outputs(const SiteContext& ctx, int jobs) {
+  OtherOutputs out;
   // The search index needs the rendered bodies; its pages join the plan.
-  std::vector<search::SearchIndex> search_indexes = search::build_search_indexes(ctx, options.jobs);
-  for (auto& p : search::plan_search_pages(ctx, search_indexes)) plan.push_back(std::move(p));
+  std::vector<search::SearchIndex> indexes = search::build_search_indexes(ctx, jobs);
+  out.pages = search::plan_search_pages(ctx, indexes);
+  for (auto& index : indexes)
+    for (auto& f : index.files) out.files.push_back(std::move(f));
   // The office's report pages (/bao-cao/): noindex, outside the sitemap and the menu.
   report::ReportSection reports = report::plan_report_section(ctx);
-  for (auto& p : reports.pages) plan.push_back(std::move(p));
+  for (auto& p : reports.pages) out.pages.push_back(std::move(p));
+  for (auto& f : reports.files) out.files.push_back(std::move(f));
+  return out;
+}
+
+void add_other_files(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs, Diagnostics& diags,
+                     std::vector<OutputFile>& files) {
+  auto add = [&files](std::vector<OutputFile>&& more) {
+    for (auto& f : more) files.push_back(std::move(f));
+  };
+  add(special_pages(ctx, diags));
+  files.push_back({"sitemap.xml", sitemap_xml(ctx, plan), ""});
+  files.push_back({"robots.txt", robots_txt(ctx), ""});
+  files.push_back({"rebuild.json", rebuild_json(ctx), ""});
+  add(feed_files(ctx, jobs));
+  add(embed_files(ctx, diags));
+  add(zalo_payloads(ctx, diags));
+}
+
+BuildResult build_site(const BuildOptions& options, Disk& disk) {
+  BuildResult result;
+  std::shared_ptr<SiteState> state = prepare_site(options, result);
+  if (!state) return result;
+  Diagnostics& diags = result.diags;
+  StageTimer timer(result.timings);
+  SiteContext ctx = state->context();
+  std::vector<PlannedPage> plan = plan_pages(ctx);
+  OtherOutputs other = plan_other_outputs(ctx, options.jobs);
+  for (auto& p : other.pages) plan.push_back(std::move(p));
   timer.done("search");
   result.files = render_pages(ctx, plan, options.jobs, diags);
   result.pages = result.files.size();
   timer.done("render");
 
-  for (auto& f : special_pages(ctx, diags)) result.files.push_back(std::move(f));
-  result.files.push_back({"sitemap.xml", sitemap_xml(ctx, plan), ""});
-  result.files.push_back({"robots.txt", robots_txt(ctx), ""});
-  result.files.push_back({"rebuild.json", rebuild_json(ctx), ""});
-  for (auto& f : assets) result.files.push_back(std::move(f));
-  for (auto& f : media_files(ctx)) result.files.push_back(std::move(f));
-  for (auto& f : image_files) result.files.push_back(std::move(f));
-  for (auto& f : feed_files(ctx, options.jobs)) result.files.push_back(std::move(f));
-  for (auto& f : embed_files(ctx, diags)) result.files.push_back(std::move(f));
-  for (auto& f : zalo_payloads(ctx, diags)) result.files.push_back(std::move(f));
-  for (auto& index : search_indexes)
-    for (auto& f : index.files) result.files.push_back(std::move(f));
-  for (auto& f : reports.files) result.files.push_back(std::move(f));
+  add_other_files(ctx, plan, options.jobs, diags, result.files);
+  std::vector<OutputFile> media = media_files(ctx);
+  for (auto* group : {&state->assets, &media, &state->image_files, &other.files})
+    for (auto& f : *group) result.files.push_back(std::move(f));
   // Keep last: it lists what changed among all the files above, against the
   // output this build replaces (nothing to compare with when not writing).
+  std::string output = options.output.empty() ? state->root + "/public" : options.output;
   add_change_lists(ctx, result.files, options.write ? read_manifest(output) : Manifest{}, options.jobs);
   timer.done("outputs");
 
   if (options.write && !diags.has_errors()) {
-    result.write_status = publish(disk, result.files, root, output, options.jobs, options.precompress);
+    result.write_status = publish(disk, result.files, state->root, output, options.jobs, options.precompress);
     timer.done("write");
   }
   return result;

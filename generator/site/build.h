@@ -1,5 +1,7 @@
 // One build: a short list of stages, each timed.
-//   config → discover → parse → assemble → markdown → render → outputs → write
+//   config → discover → parse → assemble → markdown → images → search → render → outputs → write
+// `bangtin serve` runs the stages up to images (prepare_site) with a memo and
+// renders pages when a browser asks for them (serve/lazy_site.h).
 #pragma once
 #include <functional>
 #include <memory>
@@ -8,9 +10,13 @@
 #include <vector>
 
 #include "assemble/library.h"
+#include "config/config.h"
 #include "core/disk.h"
 #include "core/output.h"
 #include "core/status.h"
+#include "images/plan.h"
+#include "outputs/pages.h"
+#include "render/templates.h"
 
 namespace bangtin {
 
@@ -50,5 +56,42 @@ struct BuildResult {
 };
 
 BuildResult build_site(const BuildOptions& options, Disk& disk);
+
+class BuildMemo;
+
+// What the stages up to images made: everything a page is rendered from.
+// Kept on the heap, since a SiteContext refers into it.
+struct SiteState {
+  std::string root;
+  SiteConfig config;
+  std::shared_ptr<Library> library;
+  Templates templates;
+  std::map<std::string, std::string> asset_urls;
+  std::vector<OutputFile> assets;
+  images::ImagePlan image_plan;
+  std::vector<OutputFile> image_files;
+
+  SiteContext context() const {
+    return SiteContext{config, *library, templates, asset_urls, root, config.base_path(), &image_plan};
+  }
+};
+
+// config → … → images, timed into `result`. nullptr when errors stop the
+// build (they are in result.diags). With a memo, unchanged files are not
+// parsed again nor their Markdown rendered again.
+std::shared_ptr<SiteState> prepare_site(const BuildOptions& options, BuildResult& result, BuildMemo* memo = nullptr);
+
+// What needs the whole library beyond the planned pages: the search index
+// and the report tallies, with their pages (to render with the plan, and list
+// in the sitemap) and their files.
+struct OtherOutputs {
+  std::vector<OutputFile> files;
+  std::vector<PlannedPage> pages;
+};
+OtherOutputs plan_other_outputs(const SiteContext& ctx, int jobs);
+// 404 and alias pages, sitemap (of `plan`, the whole plan), robots.txt,
+// rebuild.json, feeds, embeds and Zalo payloads, appended to `files`.
+void add_other_files(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs, Diagnostics& diags,
+                     std::vector<OutputFile>& files);
 
 }  // namespace bangtin

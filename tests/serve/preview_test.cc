@@ -44,7 +44,7 @@ TEST_CASE("serve: pages with live reload, drafts marked, reload on change, probl
   std::string site = tmp.path() + "/site";
   fs::copy(kSites + "/valid-minimal", site, fs::copy_options::recursive);
   std::ofstream(site + "/content/articles/tuong-lai.md") << "---\ntitle: Bài hẹn năm 2099\ndate: 2099-01-01\ncolumns: [tin-tuc]\n---\n";
-  Preview preview({site, tmp.path() + "/out", 2});
+  Preview preview({site, 2});
   int port = preview.start(0);
   REQUIRE(port > 0);
   httplib::Client c("127.0.0.1", port);
