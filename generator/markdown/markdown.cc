@@ -195,7 +195,8 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
       continue;
     }
     if (ends_with(ascii_lower(*rel), ".md")) {
-      auto it = lib.by_source.find(to_nfc(*rel));
+      out.linked_sources.push_back(to_nfc(*rel));
+      auto it = lib.by_source.find(out.linked_sources.back());
       if (it == lib.by_source.end()) {
         diags.error(item.source, line(n), "liên kết \"" + url + "\": không có mục này (đã tìm " + *rel + ")",
                     "kiểm tra tên tệp; đường dẫn tính từ thư mục của bài đang viết");

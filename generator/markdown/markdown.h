@@ -18,6 +18,7 @@ struct RenderedBody {
   std::vector<std::string> files;  // site-relative files the body links to or shows
   std::vector<AnchorLink> anchor_links;
   std::vector<int> images_without_alt;  // lines in the source file
+  std::vector<std::string> linked_sources;  // the .md files its links name, NFC, as looked up in the library
 };
 
 RenderedBody render_markdown(const Item& item, const Library& lib, const SiteConfig& config,

@@ -94,19 +94,18 @@ void parse_sources(const std::vector<SourceFile>& sources, const std::string& ro
 
 void render_bodies(Library& lib, const std::string& root, const SiteConfig& config, const BuildOptions& options,
                    BuildMemo* memo, Diagnostics& diags) {
-  if (memo) memo->begin_markdown(lib);
   parallel_for(lib.items.size(), options.jobs, [&](size_t i) {
     Item& item = lib.items[i];
     if (!lib.has_page(item)) return;
     RenderedBody body;
     Diagnostics local;
-    if (!memo || !memo->find_body(root, item, body, local)) {
+    if (!memo || !memo->find_body(root, lib, item, body, local)) {
       FileLookups lookups;
       {
         FileLookupRecorder record(lookups);
         body = render_markdown(item, lib, config, root, local);
       }
-      if (memo) memo->keep_body(item, body, local, std::move(lookups));
+      if (memo) memo->keep_body(lib, item, body, local, std::move(lookups));
     }
     diags.merge(local);
     item.body_html = std::move(body.html);

@@ -6,7 +6,7 @@ namespace bangtin {
 
 namespace {
 
-void mix(uint64_t& h, std::string_view part) {
+void mix(uint64_t& h, std::string_view part) {  // one field of a key
   h = fnv1a64(part, h);
   h = fnv1a64(std::string_view("\x1f", 1), h);  // so "ab"+"c" and "a"+"bc" differ
 }
@@ -44,17 +44,16 @@ void BuildMemo::keep_parsed(const SourceFile& source, const FileStamp& stamp, co
   ++parsed_fresh_;
 }
 
-void BuildMemo::begin_markdown(const Library& lib) {
-  uint64_t h = 14695981039346656037ull;
-  for (const Item& item : lib.items) {
-    mix(h, item.source);
-    mix(h, item.url);
-    mix(h, item.lang);
-    mix(h, lib.has_page(item) ? "1" : "0");
+std::string BuildMemo::links_of(const Library& lib, const Item& item, const std::vector<std::string>& sources) {
+  std::string out;
+  for (const std::string& source : sources) {
+    auto it = lib.by_source.find(source);
+    if (it == lib.by_source.end()) out += "-";
+    else if (!lib.has_page(lib.items[it->second])) out += "0";
+    else out += in_language(lib, lib.items[it->second], item.lang).url;
+    out += '\n';
   }
-  std::lock_guard<std::mutex> lock(mu_);
-  if (h != links_key_) bodies_.clear();
-  links_key_ = h;
+  return out;
 }
 
 uint64_t BuildMemo::body_key(const Item& item) {
@@ -64,22 +63,33 @@ uint64_t BuildMemo::body_key(const Item& item) {
   return h;
 }
 
-bool BuildMemo::find_body(const std::string& site_root, const Item& item, RenderedBody& body, Diagnostics& diags) {
+bool BuildMemo::find_body(const std::string& site_root, const Library& lib, const Item& item, RenderedBody& body,
+                          Diagnostics& diags) {
   uint64_t key = body_key(item);
   std::unique_lock<std::mutex> lock(mu_);
   auto it = bodies_.find(item.source);
   if (it == bodies_.end() || it->second.key != key) return false;
   const Body& b = it->second;
   lock.unlock();
-  if (!lookups_unchanged(site_root, b.lookups)) return false;
+  if (links_of(lib, item, b.body.linked_sources) != b.links || !lookups_unchanged(site_root, b.lookups)) return false;
+  std::vector<size_t> targets;
+  for (const std::string& source : b.anchor_sources) {
+    auto t = lib.by_source.find(source);
+    if (t == lib.by_source.end()) return false;
+    targets.push_back(t->second);
+  }
   body = b.body;
+  for (size_t i = 0; i < targets.size(); ++i) body.anchor_links[i].target = targets[i];
   diags.merge(b.diags);
   return true;
 }
 
-void BuildMemo::keep_body(const Item& item, const RenderedBody& body, const Diagnostics& diags,
+void BuildMemo::keep_body(const Library& lib, const Item& item, const RenderedBody& body, const Diagnostics& diags,
                           FileLookups lookups) {
-  Body b{body_key(item), body, diags, std::move(lookups)};
+  std::vector<std::string> anchor_sources;
+  for (const AnchorLink& a : body.anchor_links) anchor_sources.push_back(lib.items[a.target].source);
+  Body b{body_key(item), body, std::move(anchor_sources), links_of(lib, item, body.linked_sources), diags,
+         std::move(lookups)};
   std::lock_guard<std::mutex> lock(mu_);
   bodies_[item.source] = std::move(b);
   ++bodies_fresh_;

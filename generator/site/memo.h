@@ -5,8 +5,8 @@
 // Each remembered result is kept only while everything that shaped it is
 // unchanged: the file (size and modification time), the config, every file
 // its parse or its Markdown looked for (core/paths.h FileLookups), and, for
-// Markdown, the address book of all items (links between items resolve
-// through it).
+// Markdown, what each item its links name resolves to (whether it exists and
+// has a page, and its address in the reader's language).
 #pragma once
 #include <cstdint>
 #include <map>
@@ -37,10 +37,11 @@ class BuildMemo {
   void keep_parsed(const SourceFile& source, const FileStamp& stamp, const std::optional<Item>& item,
                    const Diagnostics& diags, FileLookups lookups);
 
-  // Markdown stage. Call `begin_markdown` once, after assemble.
-  void begin_markdown(const Library& lib);
-  bool find_body(const std::string& site_root, const Item& item, RenderedBody& body, Diagnostics& diags);
-  void keep_body(const Item& item, const RenderedBody& body, const Diagnostics& diags, FileLookups lookups);
+  // Markdown stage, from any thread: the library is the one the body is for.
+  bool find_body(const std::string& site_root, const Library& lib, const Item& item, RenderedBody& body,
+                 Diagnostics& diags);
+  void keep_body(const Library& lib, const Item& item, const RenderedBody& body, const Diagnostics& diags,
+                 FileLookups lookups);
 
   // Content hashes of source images (images/plan.h), by size and mtime.
   FileHashMemo& image_hashes() { return image_hashes_; }
@@ -58,15 +59,17 @@ class BuildMemo {
   };
   struct Body {
     uint64_t key = 0;
-    RenderedBody body;
+    RenderedBody body;  // anchor links' targets as ids of the library it was made with:
+    std::vector<std::string> anchor_sources;  // … so kept by source path, since ids shift
+    std::string links;  // what body.linked_sources resolved to (links_of)
     Diagnostics diags;
     FileLookups lookups;
   };
+  static std::string links_of(const Library& lib, const Item& item, const std::vector<std::string>& sources);
   static uint64_t body_key(const Item& item);
 
   std::mutex mu_;
   uint64_t config_key_ = 0;
-  uint64_t links_key_ = 0;
   std::map<std::string, Parsed> parsed_;  // by source path
   std::map<std::string, Body> bodies_;    // by source path
   FileHashMemo image_hashes_;

@@ -112,14 +112,27 @@ TEST_CASE("serve: a save re-reads and re-renders only the files it touched") {
     CHECK(memo.parsed_fresh() == 0);
     CHECK(memo.bodies_fresh() == 1);
   }
-  SUBCASE("a new article: every body again, since links between items may now resolve") {
+  SUBCASE("a new article: its body, and the bodies whose links name it") {
+    std::ofstream(site + "/content/articles/ba.md", std::ios::app) << "\nXem [bài mới](moi.md).\n";
+    BuildResult dangling;
+    CHECK_FALSE(build(dangling));
     std::ofstream(site + "/content/articles/moi.md") << "---\ntitle: Bài mới\ndate: 2026-02-01\ncolumns: [tin-tuc]\n---\nNội dung.\n";
     BuildResult added;
-    CHECK(build(added));
+    auto with_new = build(added);
+    REQUIRE(with_new);
     CHECK(memo.parsed_fresh() == 1);
-    size_t with_page = 0;
-    for (const Item& item : added.library->items) with_page += added.library->has_page(item);
-    CHECK(memo.bodies_fresh() == with_page);
+    CHECK(memo.bodies_fresh() == 2);  // moi.md, and ba.md whose link now resolves
+    LazySite lazy_new(with_new, 2);
+    CHECK(contains(page(lazy_new, "bai-viet/ba/index.html"), "href=\"/bai-viet/moi/\""));
+  }
+  SUBCASE("a linked document made a draft: a preview still shows it, so the links to it stand") {
+    std::string text;
+    read_file(site + "/content/documents/kh-1/index.md", text);
+    text.replace(text.find("---\n"), 4, "---\ndraft: true\n");
+    std::ofstream(site + "/content/documents/kh-1/index.md") << text;
+    BuildResult drafted;
+    CHECK(build(drafted));  // a preview shows drafts: the link still has a page
+    CHECK(memo.bodies_fresh() == 1);
   }
   SUBCASE("a changed config: everything again") {
     std::string config;
