@@ -38,8 +38,9 @@ bool BuildMemo::find_parsed(const std::string& site_root, const SourceFile& sour
 
 void BuildMemo::keep_parsed(const SourceFile& source, const FileStamp& stamp, const std::optional<Item>& item,
                             const Diagnostics& diags, FileLookups lookups) {
-  Parsed p{stamp, item, diags, std::move(lookups)};
+  Parsed p{stamp, 0, item, diags, std::move(lookups)};
   std::lock_guard<std::mutex> lock(mu_);
+  p.epoch = ++epochs_;
   parsed_[source.path] = std::move(p);
   ++parsed_fresh_;
 }
@@ -56,19 +57,21 @@ std::string BuildMemo::links_of(const Library& lib, const Item& item, const std:
   return out;
 }
 
-uint64_t BuildMemo::body_key(const Item& item) {
+// The text, its folder and its first line come from the parse; the address
+// from assemble.
+uint64_t BuildMemo::body_key_locked(const Item& item) const {
+  auto parsed = parsed_.find(item.source);
   uint64_t h = 14695981039346656037ull;
-  for (const std::string* part : {&item.source, &item.body, &item.url, &item.lang, &item.dir}) mix(h, *part);
-  mix(h, std::to_string(item.body_line));
+  mix(h, std::to_string(parsed == parsed_.end() ? 0 : parsed->second.epoch));
+  for (const std::string* part : {&item.url, &item.lang}) mix(h, *part);
   return h;
 }
 
 bool BuildMemo::find_body(const std::string& site_root, const Library& lib, const Item& item, RenderedBody& body,
                           Diagnostics& diags) {
-  uint64_t key = body_key(item);
   std::unique_lock<std::mutex> lock(mu_);
   auto it = bodies_.find(item.source);
-  if (it == bodies_.end() || it->second.key != key) return false;
+  if (it == bodies_.end() || it->second.key != body_key_locked(item)) return false;
   const Body& b = it->second;
   lock.unlock();
   if (links_of(lib, item, b.body.linked_sources) != b.links || !lookups_unchanged(site_root, b.lookups)) return false;
@@ -88,9 +91,9 @@ void BuildMemo::keep_body(const Library& lib, const Item& item, const RenderedBo
                           FileLookups lookups) {
   std::vector<std::string> anchor_sources;
   for (const AnchorLink& a : body.anchor_links) anchor_sources.push_back(lib.items[a.target].source);
-  Body b{body_key(item), body, std::move(anchor_sources), links_of(lib, item, body.linked_sources), diags,
-         std::move(lookups)};
+  Body b{0, body, std::move(anchor_sources), links_of(lib, item, body.linked_sources), diags, std::move(lookups)};
   std::lock_guard<std::mutex> lock(mu_);
+  b.key = body_key_locked(item);
   bodies_[item.source] = std::move(b);
   ++bodies_fresh_;
 }

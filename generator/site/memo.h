@@ -53,6 +53,7 @@ class BuildMemo {
  private:
   struct Parsed {
     FileStamp stamp;
+    uint64_t epoch = 0;  // new for each parse: a body made from another epoch's text is stale
     std::optional<Item> item;
     Diagnostics diags;
     FileLookups lookups;
@@ -66,10 +67,11 @@ class BuildMemo {
     FileLookups lookups;
   };
   static std::string links_of(const Library& lib, const Item& item, const std::vector<std::string>& sources);
-  static uint64_t body_key(const Item& item);
+  uint64_t body_key_locked(const Item& item) const;
 
   std::mutex mu_;
   uint64_t config_key_ = 0;
+  uint64_t epochs_ = 0;
   std::map<std::string, Parsed> parsed_;  // by source path
   std::map<std::string, Body> bodies_;    // by source path
   FileHashMemo image_hashes_;
