@@ -2,6 +2,7 @@
 
 
 #include <chrono>
+#include <utility>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -100,6 +101,7 @@ bool Preview::rebuild() {
   last_build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   last_parsed_ = memo_.parsed_fresh();
   last_rendered_ = memo_.bodies_fresh();
+  std::shared_ptr<LazySite> previous;  // freed after the browsers hear of the new build: 10k pages take a while
   {
     std::lock_guard<std::mutex> lock(mu_);
     problems_.clear();
@@ -107,7 +109,7 @@ bool Preview::rebuild() {
     for (const auto& t : r.timings)
       timings_ += (timings_.empty() ? "" : ", ") + t.stage + " " + std::to_string(static_cast<int>(t.ms + 0.5)) + " ms";
     if (site) {
-      site_ = site;
+      previous = std::exchange(site_, site);
     } else {
       std::vector<Diagnostic> errors;
       for (const auto& d : r.diags.sorted())
