@@ -65,6 +65,7 @@ TEST_CASE("serve: every file of a preview build, made on request, is the file a 
   CHECK(contains(page(lazy, ""), "<html"));
   Diagnostics diags;
   CHECK_FALSE(lazy.find("khong-co", diags));
+  CHECK_FALSE(lazy.find("favicon.ico", diags));
   CHECK(contains(lazy.not_found(diags), "404"));
 }
 
