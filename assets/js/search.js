@@ -65,6 +65,55 @@
     return gaps.map(function (g) { return (prev += g); });
   }
 
+  // A set of documents out of `within` (all when null): gaps; "~" and a
+  // bitmap of six documents a character; or "!" and the gaps of the
+  // documents of `within` left out. One byte a document, 1 when in the set.
+  function set(s, docs, within) {
+    var has = new Uint8Array(docs), c = s.charAt(0);
+    if (c === "~") {
+      for (var i = 1; i < s.length; i++) {
+        var bits = DIGIT[s.charAt(i)];
+        for (var j = 0; j < 6; j++) if (bits & (1 << j)) has[(i - 1) * 6 + j] = 1;
+      }
+      return has;
+    }
+    if (c !== "!") { ids(s).forEach(function (d) { has[d] = 1; }); return has; }
+    if (within) has.set(within); else has.fill(1);
+    ids(s.slice(1)).forEach(function (d) { has[d] = 0; });
+    return has;
+  }
+
+  // A term's postings from its shard value (docs/search.md): documents
+  // ascending, their weights, and their spelling masks (null when the term
+  // has one spelling). A split list gives its tail the shared weight `w`.
+  function expand(v, docs) {
+    var out = { docs: [], weights: [], masks: null };
+    if (typeof v === "string" || Array.isArray(v)) {
+      var nums = numbers(typeof v === "string" ? v : v[0]), step = typeof v !== "string" && v.length > 2 ? 3 : 2;
+      if (step === 3) out.masks = [];
+      for (var i = 0, doc = -1; i + 1 < nums.length; i += step) {
+        out.docs.push(doc += nums[i]);
+        out.weights.push(nums[i + 1]);
+        if (step === 3) out.masks.push(nums[i + 2]);
+      }
+      return out;
+    }
+    var all = set(v.a, docs, null), weight = new Uint8Array(docs), head = numbers(v.h);
+    for (var k = 0, d = -1; k + 1 < head.length; k += 2) weight[d += head[k]] = head[k + 1];
+    var spelled = (v.e || []).map(function (e) { return set(e, docs, all); });
+    if (spelled.length) out.masks = [];
+    for (var n = 0; n < docs; n++) {
+      if (!all[n]) continue;
+      out.docs.push(n);
+      out.weights.push(weight[n] || v.w);
+      if (!out.masks) continue;
+      var mask = 0;
+      for (var b = 0; b < spelled.length; b++) if (spelled[b][n]) mask += Math.pow(2, b);
+      out.masks.push(mask);
+    }
+    return out;
+  }
+
   function shardOf(term, shards) {
     var bytes = new TextEncoder().encode(term), h = 2166136261;
     for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619) >>> 0;
@@ -107,18 +156,17 @@
     function each(key, fn) {
       var v = lookup(key);
       if (v === undefined) return;
-      var nums = numbers(typeof v === "string" ? v : v[0]), step = typeof v !== "string" && v.length > 2 ? 3 : 2;
-      var f = idf(nums.length / step), doc = -1;
-      for (var i = 0; i + 1 < nums.length; i += step) {
-        doc += nums[i];
+      var list = expand(v, docs), f = idf(list.docs.length);
+      for (var i = 0; i < list.docs.length; i++) {
+        var doc = list.docs[i];
         if (!seen[doc]) { seen[doc] = 1; touched.push(doc); }
-        fn(doc, nums[i + 1], step === 3 ? nums[i + 2] : 1, f);
+        fn(doc, list.weights[i], list.masks ? list.masks[i] : 1, f);
       }
     }
     q.terms.forEach(function (t) {
       var v = lookup(t.folded);
       if (v === undefined) return;
-      var spellings = typeof v === "string" ? [] : v.slice(1), marked = !t.cjk && t.exact !== t.folded;
+      var spellings = typeof v === "string" ? [] : Array.isArray(v) ? v.slice(1) : v.s || [], marked = !t.cjk && t.exact !== t.folded;
       var bit = spellings.length ? spellings.indexOf(t.exact) : (t.exact === t.folded ? 0 : -1);
       each(t.folded, function (d, w, mask, f) {
         var exact = bit >= 0 && Math.floor(mask / Math.pow(2, bit)) % 2 === 1;
@@ -285,5 +333,5 @@
     var root = document.getElementById("tim-kiem");
     if (root) start(root);
   }
-  if (typeof module === "object") module.exports = { tokenize: tokenize, fold: fold, parse: parse, rank: rank, shardOf: shardOf };
+  if (typeof module === "object") module.exports = { tokenize: tokenize, fold: fold, parse: parse, rank: rank, shardOf: shardOf, expand: expand };
 })();
