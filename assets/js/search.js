@@ -84,32 +84,32 @@
   }
 
   // A term's postings from its shard value (docs/search.md): documents
-  // ascending, their weights, and their spelling masks (null when the term
-  // has one spelling). A split list gives its tail the shared weight `w`.
-  function expand(v, docs) {
-    var out = { docs: [], weights: [], masks: null };
+  // ascending, their weights, and whether each uses the spelling number
+  // `bit` (-1: none is asked for). A split list gives its tail the shared
+  // weight `w`. Typed arrays: a common word is in nearly every document.
+  function expand(v, docs, bit) {
+    var out, n = 0, i;
     if (typeof v === "string" || Array.isArray(v)) {
       var nums = numbers(typeof v === "string" ? v : v[0]), step = typeof v !== "string" && v.length > 2 ? 3 : 2;
-      if (step === 3) out.masks = [];
-      for (var i = 0, doc = -1; i + 1 < nums.length; i += step) {
-        out.docs.push(doc += nums[i]);
-        out.weights.push(nums[i + 1]);
-        if (step === 3) out.masks.push(nums[i + 2]);
+      n = Math.floor(nums.length / step);
+      out = { docs: new Int32Array(n), weights: new Uint8Array(n), exact: new Uint8Array(n) };
+      for (var doc = -1, i = 0; i < n; i++) {
+        out.docs[i] = doc += nums[i * step];
+        out.weights[i] = nums[i * step + 1];
+        out.exact[i] = bit >= 0 && ((step === 3 ? nums[i * step + 2] : 1) >>> bit) & 1;
       }
       return out;
     }
-    var all = set(v.a, docs, null), weight = new Uint8Array(docs), head = numbers(v.h);
-    for (var k = 0, d = -1; k + 1 < head.length; k += 2) weight[d += head[k]] = head[k + 1];
-    var spelled = (v.e || []).map(function (e) { return set(e, docs, all); });
-    if (spelled.length) out.masks = [];
-    for (var n = 0; n < docs; n++) {
-      if (!all[n]) continue;
-      out.docs.push(n);
-      out.weights.push(weight[n] || v.w);
-      if (!out.masks) continue;
-      var mask = 0;
-      for (var b = 0; b < spelled.length; b++) if (spelled[b][n]) mask += Math.pow(2, b);
-      out.masks.push(mask);
+    var all = set(v.a, docs, null), at = new Int32Array(docs), list = new Int32Array(docs);
+    for (i = 0; i < docs; i++) if (all[i]) { at[i] = n; list[n++] = i; }
+    out = { docs: list.subarray(0, n), weights: new Uint8Array(n).fill(v.w), exact: new Uint8Array(n) };
+    var head = numbers(v.h);
+    for (var k = 0, d = -1; k + 1 < head.length; k += 2) out.weights[at[d += head[k]]] = head[k + 1];
+    // With one spelling ("e" absent) every document uses it.
+    if (bit >= 0 && !v.e) out.exact.fill(bit === 0 ? 1 : 0);
+    if (bit >= 0 && v.e) {
+      var has = set(v.e[bit], docs, all);
+      for (i = 0; i < n; i++) out.exact[i] = has[list[i]];
     }
     return out;
   }
@@ -149,42 +149,47 @@
   function rank(q, lookup, docs) {
     // One slot per document: a query over common words touches thousands.
     var m = new Uint16Array(docs), n = new Uint8Array(docs), p = new Uint16Array(docs);
-    var e = new Uint16Array(docs), s = new Float64Array(docs), touched = [];
+    var e = new Uint16Array(docs), s = new Float64Array(docs);
     function idf(df) { return Math.log(1 + (docs - df + 0.5) / (df + 0.5)); }
-    var seen = new Uint8Array(docs);
-    // Calls fn(doc, weight, spelling mask, idf) for each posting of `key`.
-    function each(key, fn) {
+    // The postings of `key` (or null) and the idf of the key.
+    function postings(key, bit) {
       var v = lookup(key);
-      if (v === undefined) return;
-      var list = expand(v, docs), f = idf(list.docs.length);
-      for (var i = 0; i < list.docs.length; i++) {
-        var doc = list.docs[i];
-        if (!seen[doc]) { seen[doc] = 1; touched.push(doc); }
-        fn(doc, list.weights[i], list.masks ? list.masks[i] : 1, f);
-      }
+      if (v === undefined) return null;
+      var list = expand(v, docs, bit);
+      list.idf = idf(list.docs.length);
+      return list;
     }
+    // The loops are inline, not callbacks: they run once per posting.
+    var i, d, list;
     q.terms.forEach(function (t) {
       var v = lookup(t.folded);
       if (v === undefined) return;
       var spellings = typeof v === "string" ? [] : Array.isArray(v) ? v.slice(1) : v.s || [], marked = !t.cjk && t.exact !== t.folded;
-      var bit = spellings.length ? spellings.indexOf(t.exact) : (t.exact === t.folded ? 0 : -1);
-      each(t.folded, function (d, w, mask, f) {
-        var exact = bit >= 0 && Math.floor(mask / Math.pow(2, bit)) % 2 === 1;
+      list = postings(t.folded, spellings.length ? spellings.indexOf(t.exact) : (t.exact === t.folded ? 0 : -1));
+      for (i = 0; i < list.docs.length; i++) {
+        d = list.docs[i];
         m[d]++;
-        if (marked && exact) e[d]++;
-        s[d] += f * w * (marked && !exact ? 0.5 : 1);
-      });
+        if (marked && list.exact[i]) e[d]++;
+        s[d] += list.idf * list.weights[i] * (marked && !list.exact[i] ? 0.5 : 1);
+      }
     });
     q.pairs.forEach(function (key) {
-      each(key, function (d, w, mask, f) { p[d]++; s[d] += 1.5 * f * w; });
+      if (!(list = postings(key, -1))) return;
+      for (i = 0; i < list.docs.length; i++) { p[list.docs[i]]++; s[list.docs[i]] += 1.5 * list.idf * list.weights[i]; }
     });
-    if (q.number) {
-      each(q.number, function (d, w, mask, f) {
-        m[d] = q.terms.length; n[d] = 1; p[d] = q.pairs.length; s[d] += 3 * f * w;
-      });
+    if (q.number && (list = postings(q.number, -1))) {
+      for (i = 0; i < list.docs.length; i++) {
+        d = list.docs[i];
+        m[d] = q.terms.length; n[d] = 1; p[d] = q.pairs.length; s[d] += 3 * list.idf * list.weights[i];
+      }
     }
-    var full = touched.filter(function (d) { return m[d] >= q.terms.length; });
-    var list = full.length ? full : touched.filter(function (d) { return m[d] > 0; });
+    // Every document a pair or number reached has a word of the query too.
+    var full = [], some = [];
+    for (d = 0; d < docs; d++) {
+      if (m[d] >= q.terms.length) full.push(d);
+      else if (m[d] > 0 && !full.length) some.push(d);
+    }
+    list = full.length ? full : some;
     list.sort(function (a, b) {
       return m[b] - m[a] || n[b] - n[a] || p[b] - p[a] || e[b] - e[a] || s[b] - s[a] || a - b;
     });

@@ -16,8 +16,8 @@
 namespace bangtin::search {
 
 // A list longer than this is split; its head keeps this many postings.
-inline constexpr size_t kSplitPostings = 512;
-inline constexpr size_t kHeadPostings = 256;
+inline constexpr size_t kSplitPostings = 2048;
+inline constexpr size_t kHeadPostings = 1024;
 
 struct Posting {
   uint32_t doc, weight, mask;  // mask: bit i = the i-th spelling of the Term
