@@ -7,6 +7,7 @@
 //   node tests/browser/search.mjs --bangtin build/bangtin [--verbose]
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -86,14 +87,34 @@ function check(c, r) {
   return "";
 }
 
+// A long posting list as the build splits it (tests/search/split_term.json,
+// kept equal to the build's output by tests/search/terms_test.cc) must come
+// back from search.js with every document, weight and spelling.
+function checkSplitList(failures) {
+  const js = createRequire(import.meta.url)(path.join(repo, "assets/js/search.js"));
+  const fixture = JSON.parse(fs.readFileSync(path.join(repo, "tests/search/split_term.json")));
+  const spellings = fixture.value.s.length;
+  for (let bit = -1; bit < spellings; bit++) {
+    const list = js.expand(fixture.value, fixture.docs, bit);
+    const got = Array.from(list.docs, (d, i) => [d, list.weights[i], list.exact[i]]);
+    const want = fixture.postings.map(([d, w, mask]) => [d, w, bit >= 0 ? (mask >>> bit) & 1 : 0]);
+    if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`split list, spelling ${bit}: search.js reads other postings`);
+  }
+}
+
 async function run() {
   const sample = build(repo, "2026-11-23T12:00:00+07:00");
   const fixture = build(path.join(repo, "tests/sites/valid-search"), "2026-02-01T00:00:00+07:00");
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   const failures = [];
+  checkSplitList(failures);
   const suites = [
-    { name: "sample portal", root: sample, cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/queries.json"))) },
-    { name: "search fixture", root: fixture, cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/ranking.json"))) },
+    // budget: what a first query may download from the index (shards and
+    // the records shown), uncompressed; about 1.7 times what it takes now.
+    { name: "sample portal", root: sample, budget: 48 * 1024,
+      cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/queries.json"))) },
+    { name: "search fixture", root: fixture, budget: 8 * 1024,
+      cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/ranking.json"))) },
   ];
   try {
     for (const suite of suites) {
@@ -109,6 +130,8 @@ async function run() {
                   `(${sum(idx, "gzip")} B gzipped); page and script ${sum(site.sent, "bytes") - sum(idx, "bytes")} B; ` +
                   `after the shards arrived: ranked in ${r0.timing.rank?.toFixed(1)} ms, first result shown at ${r0.timing.first?.toFixed(1)} ms, ` +
                   `all ${r0.timing.shown?.toFixed(1)} ms`);
+      if (sum(idx, "bytes") > suite.budget)
+        failures.push(`${suite.name}: a first query downloads ${sum(idx, "bytes")} B of index, over ${suite.budget} B`);
       await cold.close();
 
       const context = await browser.newContext();

@@ -6,9 +6,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "../site/test_support.h"
 #include "search/postings.h"
 
 using namespace bangtin::search;
@@ -138,6 +142,27 @@ TEST_CASE("a long list of a word without marks has no spellings") {
   REQUIRE(decode_term(v, 3000, spellings, back));
   CHECK(back.size() == 3000);
   CHECK(back[2999].mask == 1);
+}
+
+TEST_CASE("tests/search/split_term.json is what the build writes, for search.js to read back") {
+  // tests/browser/search.mjs gives the value to search.js's expand() and
+  // expects these postings: the format, checked from both ends.
+  const uint32_t docs = 3 * kSplitPostings;
+  Term t = long_term(docs, kSplitPostings + 100);
+  nlohmann::json value = encode_term("van", t, docs);
+  REQUIRE(value.is_object());
+  std::vector<std::string> spellings;
+  std::vector<Posting> back;
+  REQUIRE(decode_term(value, docs, spellings, back));
+  nlohmann::json want = {{"docs", docs}, {"value", value}, {"postings", nlohmann::json::array()}};
+  for (const Posting& p : back) want["postings"].push_back({p.doc, p.weight, p.mask});
+  std::string path = kSourceDir + "/tests/search/split_term.json";
+  if (std::getenv("BANGTIN_UPDATE_FIXTURES")) std::ofstream(path) << want.dump() << "\n";
+  std::ifstream in(path);
+  REQUIRE(in.good());
+  std::stringstream file;
+  file << in.rdbuf();
+  CHECK(nlohmann::json::parse(file.str()) == want);
 }
 
 }  // TEST_SUITE
