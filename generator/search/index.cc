@@ -141,24 +141,22 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
   // The merge, in kBuckets parts by a hash of the term: each part reads
   // every document's hits of its own terms in document order, so each
   // posting list comes out ascending and the same for any number of threads.
-  std::vector<std::vector<std::pair<std::string, Hit>>> hits(docs.size());
+  // Each document's hits in bucket order, as pointers into its map (whose
+  // nodes stay put): no key is copied.
+  using HitRef = const std::pair<const std::string, Hit>*;
+  std::vector<std::vector<HitRef>> hits(docs.size());
   std::vector<std::vector<uint32_t>> starts(docs.size());
   parallel_for(docs.size(), jobs, [&](size_t i) {
-    auto& list = hits[i];
-    list.reserve(terms[i].hits.size());
-    for (auto& kv : terms[i].hits) list.emplace_back(kv.first, std::move(kv.second));
-    terms[i].hits.clear();
-    std::vector<uint32_t> bucket(list.size());
-    for (size_t k = 0; k < list.size(); ++k) bucket[k] = shard_of(list[k].first, kBuckets);
-    std::vector<size_t> order(list.size());
-    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return bucket[a] < bucket[b]; });
-    std::vector<std::pair<std::string, Hit>> sorted;
-    sorted.reserve(list.size());
-    for (size_t k : order) sorted.push_back(std::move(list[k]));
-    list = std::move(sorted);
+    std::vector<std::pair<uint32_t, HitRef>> keyed;
+    keyed.reserve(terms[i].hits.size());
+    for (const auto& kv : terms[i].hits) keyed.emplace_back(shard_of(kv.first, kBuckets), &kv);
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     starts[i].assign(kBuckets + 1, 0);
-    for (uint32_t b : bucket) ++starts[i][b + 1];
+    hits[i].reserve(keyed.size());
+    for (const auto& [bucket, ref] : keyed) {
+      ++starts[i][bucket + 1];
+      hits[i].push_back(ref);
+    }
     for (uint32_t b = 0; b < kBuckets; ++b) starts[i][b + 1] += starts[i][b];
   });
   std::vector<std::vector<std::pair<std::string, Json>>> parts(kBuckets);
@@ -166,7 +164,7 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
     std::unordered_map<std::string, Term> all;
     for (uint32_t id = 0; id < hits.size(); ++id) {
       for (uint32_t k = starts[id][b]; k < starts[id][b + 1]; ++k) {
-        const auto& [key, hit] = hits[id][k];
+        const auto& [key, hit] = *hits[id][k];
         Term& t = all[key];
         uint32_t mask = 0;
         for (const std::string& s : hit.spellings) {
@@ -187,6 +185,7 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
     for (auto& [key, t] : all) parts[b].emplace_back(key, encode_term(key, t, index.docs));
   });
   hits.clear();
+  terms.clear();
   std::vector<std::pair<std::string, Json>> encoded;
   for (auto& part : parts)
     for (auto& kv : part) encoded.push_back(std::move(kv));
@@ -198,8 +197,11 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
   index.shards = static_cast<uint32_t>(std::max<size_t>(1, (total_bytes + kShardBytes - 1) / kShardBytes));
   std::vector<Json> shards(index.shards, Json::object());
   for (auto& [key, value] : encoded) shards[shard_of(key, index.shards)][key] = std::move(value);
-  for (uint32_t s = 0; s < index.shards; ++s)
-    index.files.push_back({dir + "t/" + std::to_string(s) + ".json", shards[s].dump(), ""});
+  std::vector<OutputFile> shard_files(index.shards);
+  parallel_for(index.shards, jobs, [&](size_t s) {
+    shard_files[s] = {dir + "t/" + std::to_string(s) + ".json", shards[s].dump(), ""};
+  });
+  for (auto& f : shard_files) index.files.push_back(std::move(f));
 
   // Filters: the values the search page offers, each with its documents.
   std::map<std::string, std::vector<uint32_t>> by_kind, by_column, by_year;
@@ -229,10 +231,13 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
   index.files.push_back({dir + "f.json", filters.dump(), ""});
   for (auto& r : records) index.files.push_back(std::move(r));
 
+  // Each file's hash on its own thread: 10,000 records are tens of MB.
+  std::vector<std::string> hashes(index.files.size());
+  parallel_for(index.files.size(), jobs, [&](size_t i) { hashes[i] = short_hash(index.files[i].bytes, 16); });
   std::string all_bytes;
-  for (const auto& f : index.files) {
-    index.bytes += f.bytes.size();
-    all_bytes += f.path + '\0' + short_hash(f.bytes, 16);
+  for (size_t i = 0; i < index.files.size(); ++i) {
+    index.bytes += index.files[i].bytes.size();
+    all_bytes += index.files[i].path + '\0' + hashes[i];
   }
   index.version = short_hash(all_bytes, 10);
   return index;
