@@ -69,17 +69,26 @@
   // bitmap of six documents a character; or "!" and the gaps of the
   // documents of `within` left out. One byte a document, 1 when in the set.
   function set(s, docs, within) {
-    var has = new Uint8Array(docs), c = s.charAt(0);
+    var has = new Uint8Array(docs), c = s.charAt(0), i = 0;
     if (c === "~") {
-      for (var i = 1; i < s.length; i++) {
+      for (i = 1; i < s.length; i++) {
         var bits = DIGIT[s.charAt(i)];
         for (var j = 0; j < 6; j++) if (bits & (1 << j)) has[(i - 1) * 6 + j] = 1;
       }
       return has;
     }
-    if (c !== "!") { ids(s).forEach(function (d) { has[d] = 1; }); return has; }
-    if (within) has.set(within); else has.fill(1);
-    ids(s.slice(1)).forEach(function (d) { has[d] = 0; });
+    // Gaps, read in place: a set can list thousands of documents.
+    var on = 1, doc = -1, n = 0, mul = 1;
+    if (c === "!") {
+      if (within) has.set(within); else has.fill(1);
+      on = 0;
+      i = 1;
+    }
+    for (; i < s.length; i++) {
+      var d = DIGIT[s.charAt(i)];
+      n += (d & 31) * mul;
+      if (d < 32) { doc += n; has[doc] = on; n = 0; mul = 1; } else mul *= 32;
+    }
     return has;
   }
 
@@ -159,29 +168,31 @@
       list.idf = idf(list.docs.length);
       return list;
     }
-    // The loops are inline, not callbacks: they run once per posting.
-    var i, d, list;
+    // The loops are inline, not callbacks, with local variables (not ones a
+    // closure shares): they run once per posting.
     q.terms.forEach(function (t) {
       var v = lookup(t.folded);
       if (v === undefined) return;
       var spellings = typeof v === "string" ? [] : Array.isArray(v) ? v.slice(1) : v.s || [], marked = !t.cjk && t.exact !== t.folded;
-      list = postings(t.folded, spellings.length ? spellings.indexOf(t.exact) : (t.exact === t.folded ? 0 : -1));
-      for (i = 0; i < list.docs.length; i++) {
-        d = list.docs[i];
+      var list = postings(t.folded, spellings.length ? spellings.indexOf(t.exact) : (t.exact === t.folded ? 0 : -1));
+      var ds = list.docs, ws = list.weights, ex = list.exact, f = list.idf;
+      for (var i = 0; i < ds.length; i++) {
+        var d = ds[i];
         m[d]++;
-        if (marked && list.exact[i]) e[d]++;
-        s[d] += list.idf * list.weights[i] * (marked && !list.exact[i] ? 0.5 : 1);
+        if (marked && ex[i]) e[d]++;
+        s[d] += f * ws[i] * (marked && !ex[i] ? 0.5 : 1);
       }
     });
     q.pairs.forEach(function (key) {
-      if (!(list = postings(key, -1))) return;
-      for (i = 0; i < list.docs.length; i++) { p[list.docs[i]]++; s[list.docs[i]] += 1.5 * list.idf * list.weights[i]; }
+      var list = postings(key, -1);
+      if (!list) return;
+      var ds = list.docs, ws = list.weights, f = 1.5 * list.idf;
+      for (var i = 0; i < ds.length; i++) { p[ds[i]]++; s[ds[i]] += f * ws[i]; }
     });
-    if (q.number && (list = postings(q.number, -1))) {
-      for (i = 0; i < list.docs.length; i++) {
-        d = list.docs[i];
-        m[d] = q.terms.length; n[d] = 1; p[d] = q.pairs.length; s[d] += 3 * list.idf * list.weights[i];
-      }
+    var number = q.number ? postings(q.number, -1) : null;
+    for (var i = 0; number && i < number.docs.length; i++) {
+      var d = number.docs[i];
+      m[d] = q.terms.length; n[d] = 1; p[d] = q.pairs.length; s[d] += 3 * number.idf * number.weights[i];
     }
     // Every document a pair or number reached has a word of the query too.
     var full = [], some = [];
@@ -189,7 +200,7 @@
       if (m[d] >= q.terms.length) full.push(d);
       else if (m[d] > 0 && !full.length) some.push(d);
     }
-    list = full.length ? full : some;
+    var list = full.length ? full : some;
     list.sort(function (a, b) {
       return m[b] - m[a] || n[b] - n[a] || p[b] - p[a] || e[b] - e[a] || s[b] - s[a] || a - b;
     });
