@@ -201,14 +201,31 @@
       else if (m[d] > 0 && !full.length) some.push(d);
     }
     var list = full.length ? full : some;
-    list.sort(function (a, b) {
+    // Negative when document a ranks above b.
+    function before(a, b) {
       return m[b] - m[a] || n[b] - n[a] || p[b] - p[a] || e[b] - e[a] || s[b] - s[a] || a - b;
-    });
-    return {
-      list: list.map(function (d) { return { doc: d, m: m[d], n: n[d], p: p[d], e: e[d], s: s[d] }; }),
-      partial: !full.length && list.length > 0,
-    };
+    }
+    return { docs: list, before: before, taken: new Uint8Array(docs), partial: !full.length && list.length > 0 };
   }
+
+  // The next k documents of a ranking, best first, each once: a page shows
+  // ten of thousands, and one pass keeping the best ten is far cheaper than
+  // sorting them all before the first result can show.
+  function best(ranked, k) {
+    var top = [], docs = ranked.docs, before = ranked.before;
+    for (var i = 0; i < docs.length; i++) {
+      var d = docs[i];
+      if (ranked.taken[d] || (top.length === k && before(d, top[k - 1]) >= 0)) continue;
+      var j = top.length < k ? top.length : k - 1;
+      for (; j > 0 && before(d, top[j - 1]) < 0; j--) top[j] = top[j - 1];
+      top[j] = d;
+    }
+    top.forEach(function (d) { ranked.taken[d] = 1; });
+    return top;
+  }
+
+  // The whole ranking in order (for tools; the page takes it a page at a time).
+  function sorted(ranked) { return ranked.docs.slice().sort(ranked.before); }
 
   // --- In the page ----------------------------------------------------------
 
@@ -256,7 +273,7 @@
     var form = root.querySelector("form"), input = form.elements.q;
     var status = root.querySelector(".search-status"), results = root.querySelector(".search-results");
     var more = root.querySelector(".search-more");
-    var cache = new Map(), run = 0, shown = [], q = null, firstShown = 0;
+    var cache = new Map(), run = 0, ranked = null, left = 0, q = null, firstShown = 0;
     function get(path) {
       if (!cache.has(path)) {
         cache.set(path, fetch(base + path + "?v=" + version).then(function (r) {
@@ -279,16 +296,17 @@
     // Cards appear in rank order as their records arrive: the first result
     // need not wait for the tenth.
     function showMore(mine) {
-      var next = shown.splice(0, PAGE);
+      var next = best(ranked, PAGE);
+      left -= next.length;
       more.hidden = true;
       return Promise.all(next.map(function (h) {
         var li = results.appendChild(document.createElement("li"));
-        return get("d/" + h.doc + ".json").then(function (rec) {
+        return get("d/" + h + ".json").then(function (rec) {
           if (mine !== run) return;
           results.replaceChild(card(rec), li);
           if (!firstShown) firstShown = performance.now();
         });
-      })).then(function () { if (mine === run) more.hidden = shown.length === 0; });
+      })).then(function () { if (mine === run) more.hidden = left === 0; });
     }
     function search() {
       var mine = ++run, t0 = performance.now(), tShards = 0, tRank = 0;
@@ -310,16 +328,18 @@
         tShards = performance.now();
         var byShard = {};
         Object.keys(need).forEach(function (s, i) { byShard[s] = got[0][i]; });
-        var ranked = rank(q, function (k) { return byShard[shardOf(k, shards)][k]; }, docs);
-        var list = ranked.list;
+        var result = rank(q, function (k) { return byShard[shardOf(k, shards)][k]; }, docs);
+        var list = result.docs;
         filters.forEach(function (f) {
           var allowed = new Set(ids((got[1][f] || {})[params.get(f)] || ""));
-          list = list.filter(function (h) { return allowed.has(h.doc); });
+          list = list.filter(function (d) { return allowed.has(d); });
         });
         tRank = performance.now();
         say(list.length ? root.dataset.results.replace("{n}", list.length) +
-            (ranked.partial ? " — " + root.dataset.partial : "") : root.dataset.none);
-        shown = list.slice();
+            (result.partial ? " — " + root.dataset.partial : "") : root.dataset.none);
+        result.docs = list;
+        ranked = result;
+        left = list.length;
         return showMore(mine).then(function () {
           var t1 = performance.now();
           root.dataset.state = "done";
@@ -349,5 +369,5 @@
     var root = document.getElementById("tim-kiem");
     if (root) start(root);
   }
-  if (typeof module === "object") module.exports = { tokenize: tokenize, fold: fold, parse: parse, rank: rank, shardOf: shardOf, expand: expand };
+  if (typeof module === "object") module.exports = { tokenize: tokenize, fold: fold, parse: parse, rank: rank, best: best, sorted: sorted, shardOf: shardOf, expand: expand };
 })();
