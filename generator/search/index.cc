@@ -123,10 +123,27 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
 
   std::vector<DocTerms> terms(docs.size());
   std::vector<OutputFile> records(docs.size());
+  // Each document's hits grouped by merge part (below), as pointers into its
+  // map, whose nodes stay put: grouped here, while the map is in cache.
+  using HitRef = const std::pair<const std::string, Hit>*;
+  std::vector<std::vector<HitRef>> hits(docs.size());
+  std::vector<std::vector<uint32_t>> starts(docs.size());
   parallel_for(docs.size(), jobs, [&](size_t i) {
     const Item& item = *docs[i];
     std::vector<Field> fields = fields_of(ctx, item);
     terms[i] = collect_terms(fields);
+    std::vector<uint8_t> part;
+    part.reserve(terms[i].hits.size());
+    starts[i].assign(kBuckets + 1, 0);
+    for (const auto& kv : terms[i].hits) {
+      part.push_back(static_cast<uint8_t>(shard_of(kv.first, kBuckets)));
+      ++starts[i][part.back() + 1];
+    }
+    for (uint32_t b = 0; b < kBuckets; ++b) starts[i][b + 1] += starts[i][b];
+    std::vector<uint32_t> next(starts[i].begin(), starts[i].end() - 1);
+    hits[i].resize(part.size());
+    size_t k = 0;
+    for (const auto& kv : terms[i].hits) hits[i][next[part[k++]]++] = &kv;
     Json r = {{"u", ctx.href(item.url)}, {"t", item.title}, {"c", kind_name(item.kind)},
               {"k", kind_label(ctx, ed.lang, item.kind)}, {"d", ctx.day_display(item.date, ed.lang)},
               {"i", format_iso(item.date, ctx.config.utc_offset_minutes)}};
@@ -143,24 +160,6 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
   // The merge, in kBuckets parts by a hash of the term: each part reads
   // every document's hits of its own terms in document order, so each
   // posting list comes out ascending and the same for any number of threads.
-  // Each document's hits in bucket order, as pointers into its map (whose
-  // nodes stay put): no key is copied.
-  using HitRef = const std::pair<const std::string, Hit>*;
-  std::vector<std::vector<HitRef>> hits(docs.size());
-  std::vector<std::vector<uint32_t>> starts(docs.size());
-  parallel_for(docs.size(), jobs, [&](size_t i) {
-    std::vector<std::pair<uint32_t, HitRef>> keyed;
-    keyed.reserve(terms[i].hits.size());
-    for (const auto& kv : terms[i].hits) keyed.emplace_back(shard_of(kv.first, kBuckets), &kv);
-    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    starts[i].assign(kBuckets + 1, 0);
-    hits[i].reserve(keyed.size());
-    for (const auto& [bucket, ref] : keyed) {
-      ++starts[i][bucket + 1];
-      hits[i].push_back(ref);
-    }
-    for (uint32_t b = 0; b < kBuckets; ++b) starts[i][b + 1] += starts[i][b];
-  });
   std::vector<std::vector<std::pair<std::string, Json>>> parts(kBuckets);
   parallel_for(kBuckets, jobs, [&](size_t b) {
     std::unordered_map<std::string, Term> all;
