@@ -65,6 +65,64 @@
     return gaps.map(function (g) { return (prev += g); });
   }
 
+  // A set of documents out of `within` (all when null): gaps; "~" and a
+  // bitmap of six documents a character; or "!" and the gaps of the
+  // documents of `within` left out. One byte a document, 1 when in the set.
+  function set(s, docs, within) {
+    var has = new Uint8Array(docs), c = s.charAt(0), i = 0;
+    if (c === "~") {
+      for (i = 1; i < s.length; i++) {
+        var bits = DIGIT[s.charAt(i)];
+        for (var j = 0; j < 6; j++) if (bits & (1 << j)) has[(i - 1) * 6 + j] = 1;
+      }
+      return has;
+    }
+    // Gaps, read in place: a set can list thousands of documents.
+    var on = 1, doc = -1, n = 0, mul = 1;
+    if (c === "!") {
+      if (within) has.set(within); else has.fill(1);
+      on = 0;
+      i = 1;
+    }
+    for (; i < s.length; i++) {
+      var d = DIGIT[s.charAt(i)];
+      n += (d & 31) * mul;
+      if (d < 32) { doc += n; has[doc] = on; n = 0; mul = 1; } else mul *= 32;
+    }
+    return has;
+  }
+
+  // A term's postings from its shard value (docs/search.md): documents
+  // ascending, their weights, and whether each uses the spelling number
+  // `bit` (-1: none is asked for). A split list gives its tail the shared
+  // weight `w`. Typed arrays: a common word is in nearly every document.
+  function expand(v, docs, bit) {
+    var out, n = 0, i;
+    if (typeof v === "string" || Array.isArray(v)) {
+      var nums = numbers(typeof v === "string" ? v : v[0]), step = typeof v !== "string" && v.length > 2 ? 3 : 2;
+      n = Math.floor(nums.length / step);
+      out = { docs: new Int32Array(n), weights: new Uint8Array(n), exact: new Uint8Array(n) };
+      for (var doc = -1, i = 0; i < n; i++) {
+        out.docs[i] = doc += nums[i * step];
+        out.weights[i] = nums[i * step + 1];
+        out.exact[i] = bit >= 0 && ((step === 3 ? nums[i * step + 2] : 1) >>> bit) & 1;
+      }
+      return out;
+    }
+    var all = set(v.a, docs, null), at = new Int32Array(docs), list = new Int32Array(docs);
+    for (i = 0; i < docs; i++) if (all[i]) { at[i] = n; list[n++] = i; }
+    out = { docs: list.subarray(0, n), weights: new Uint8Array(n).fill(v.w), exact: new Uint8Array(n) };
+    var head = numbers(v.h);
+    for (var k = 0, d = -1; k + 1 < head.length; k += 2) out.weights[at[d += head[k]]] = head[k + 1];
+    // With one spelling ("e" absent) every document uses it.
+    if (bit >= 0 && !v.e) out.exact.fill(bit === 0 ? 1 : 0);
+    if (bit >= 0 && v.e) {
+      var has = set(v.e[bit], docs, all);
+      for (i = 0; i < n; i++) out.exact[i] = has[list[i]];
+    }
+    return out;
+  }
+
   function shardOf(term, shards) {
     var bytes = new TextEncoder().encode(term), h = 2166136261;
     for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619) >>> 0;
@@ -100,51 +158,74 @@
   function rank(q, lookup, docs) {
     // One slot per document: a query over common words touches thousands.
     var m = new Uint16Array(docs), n = new Uint8Array(docs), p = new Uint16Array(docs);
-    var e = new Uint16Array(docs), s = new Float64Array(docs), touched = [];
+    var e = new Uint16Array(docs), s = new Float64Array(docs);
     function idf(df) { return Math.log(1 + (docs - df + 0.5) / (df + 0.5)); }
-    var seen = new Uint8Array(docs);
-    // Calls fn(doc, weight, spelling mask, idf) for each posting of `key`.
-    function each(key, fn) {
+    // The postings of `key` (or null) and the idf of the key.
+    function postings(key, bit) {
       var v = lookup(key);
-      if (v === undefined) return;
-      var nums = numbers(typeof v === "string" ? v : v[0]), step = typeof v !== "string" && v.length > 2 ? 3 : 2;
-      var f = idf(nums.length / step), doc = -1;
-      for (var i = 0; i + 1 < nums.length; i += step) {
-        doc += nums[i];
-        if (!seen[doc]) { seen[doc] = 1; touched.push(doc); }
-        fn(doc, nums[i + 1], step === 3 ? nums[i + 2] : 1, f);
-      }
+      if (v === undefined) return null;
+      var list = expand(v, docs, bit);
+      list.idf = idf(list.docs.length);
+      return list;
     }
+    // The loops are inline, not callbacks, with local variables (not ones a
+    // closure shares): they run once per posting.
     q.terms.forEach(function (t) {
       var v = lookup(t.folded);
       if (v === undefined) return;
-      var spellings = typeof v === "string" ? [] : v.slice(1), marked = !t.cjk && t.exact !== t.folded;
-      var bit = spellings.length ? spellings.indexOf(t.exact) : (t.exact === t.folded ? 0 : -1);
-      each(t.folded, function (d, w, mask, f) {
-        var exact = bit >= 0 && Math.floor(mask / Math.pow(2, bit)) % 2 === 1;
+      var spellings = typeof v === "string" ? [] : Array.isArray(v) ? v.slice(1) : v.s || [], marked = !t.cjk && t.exact !== t.folded;
+      var list = postings(t.folded, spellings.length ? spellings.indexOf(t.exact) : (t.exact === t.folded ? 0 : -1));
+      var ds = list.docs, ws = list.weights, ex = list.exact, f = list.idf;
+      for (var i = 0; i < ds.length; i++) {
+        var d = ds[i];
         m[d]++;
-        if (marked && exact) e[d]++;
-        s[d] += f * w * (marked && !exact ? 0.5 : 1);
-      });
+        if (marked && ex[i]) e[d]++;
+        s[d] += f * ws[i] * (marked && !ex[i] ? 0.5 : 1);
+      }
     });
     q.pairs.forEach(function (key) {
-      each(key, function (d, w, mask, f) { p[d]++; s[d] += 1.5 * f * w; });
+      var list = postings(key, -1);
+      if (!list) return;
+      var ds = list.docs, ws = list.weights, f = 1.5 * list.idf;
+      for (var i = 0; i < ds.length; i++) { p[ds[i]]++; s[ds[i]] += f * ws[i]; }
     });
-    if (q.number) {
-      each(q.number, function (d, w, mask, f) {
-        m[d] = q.terms.length; n[d] = 1; p[d] = q.pairs.length; s[d] += 3 * f * w;
-      });
+    var number = q.number ? postings(q.number, -1) : null;
+    for (var i = 0; number && i < number.docs.length; i++) {
+      var d = number.docs[i];
+      m[d] = q.terms.length; n[d] = 1; p[d] = q.pairs.length; s[d] += 3 * number.idf * number.weights[i];
     }
-    var full = touched.filter(function (d) { return m[d] >= q.terms.length; });
-    var list = full.length ? full : touched.filter(function (d) { return m[d] > 0; });
-    list.sort(function (a, b) {
+    // Every document a pair or number reached has a word of the query too.
+    var full = [], some = [];
+    for (d = 0; d < docs; d++) {
+      if (m[d] >= q.terms.length) full.push(d);
+      else if (m[d] > 0 && !full.length) some.push(d);
+    }
+    var list = full.length ? full : some;
+    // Negative when document a ranks above b.
+    function before(a, b) {
       return m[b] - m[a] || n[b] - n[a] || p[b] - p[a] || e[b] - e[a] || s[b] - s[a] || a - b;
-    });
-    return {
-      list: list.map(function (d) { return { doc: d, m: m[d], n: n[d], p: p[d], e: e[d], s: s[d] }; }),
-      partial: !full.length && list.length > 0,
-    };
+    }
+    return { docs: list, before: before, taken: new Uint8Array(docs), partial: !full.length && list.length > 0 };
   }
+
+  // The next k documents of a ranking, best first, each once: a page shows
+  // ten of thousands, and one pass keeping the best ten is far cheaper than
+  // sorting them all before the first result can show.
+  function best(ranked, k) {
+    var top = [], docs = ranked.docs, before = ranked.before;
+    for (var i = 0; i < docs.length; i++) {
+      var d = docs[i];
+      if (ranked.taken[d] || (top.length === k && before(d, top[k - 1]) >= 0)) continue;
+      var j = top.length < k ? top.length : k - 1;
+      for (; j > 0 && before(d, top[j - 1]) < 0; j--) top[j] = top[j - 1];
+      top[j] = d;
+    }
+    top.forEach(function (d) { ranked.taken[d] = 1; });
+    return top;
+  }
+
+  // The whole ranking in order (for tools; the page takes it a page at a time).
+  function sorted(ranked) { return ranked.docs.slice().sort(ranked.before); }
 
   // --- In the page ----------------------------------------------------------
 
@@ -192,7 +273,7 @@
     var form = root.querySelector("form"), input = form.elements.q;
     var status = root.querySelector(".search-status"), results = root.querySelector(".search-results");
     var more = root.querySelector(".search-more");
-    var cache = new Map(), run = 0, shown = [], q = null, firstShown = 0;
+    var cache = new Map(), run = 0, ranked = null, left = 0, q = null, firstShown = 0;
     function get(path) {
       if (!cache.has(path)) {
         cache.set(path, fetch(base + path + "?v=" + version).then(function (r) {
@@ -215,16 +296,17 @@
     // Cards appear in rank order as their records arrive: the first result
     // need not wait for the tenth.
     function showMore(mine) {
-      var next = shown.splice(0, PAGE);
+      var next = best(ranked, PAGE);
+      left -= next.length;
       more.hidden = true;
       return Promise.all(next.map(function (h) {
         var li = results.appendChild(document.createElement("li"));
-        return get("d/" + h.doc + ".json").then(function (rec) {
+        return get("d/" + h + ".json").then(function (rec) {
           if (mine !== run) return;
           results.replaceChild(card(rec), li);
           if (!firstShown) firstShown = performance.now();
         });
-      })).then(function () { if (mine === run) more.hidden = shown.length === 0; });
+      })).then(function () { if (mine === run) more.hidden = left === 0; });
     }
     function search() {
       var mine = ++run, t0 = performance.now(), tShards = 0, tRank = 0;
@@ -246,16 +328,18 @@
         tShards = performance.now();
         var byShard = {};
         Object.keys(need).forEach(function (s, i) { byShard[s] = got[0][i]; });
-        var ranked = rank(q, function (k) { return byShard[shardOf(k, shards)][k]; }, docs);
-        var list = ranked.list;
+        var result = rank(q, function (k) { return byShard[shardOf(k, shards)][k]; }, docs);
+        var list = result.docs;
         filters.forEach(function (f) {
           var allowed = new Set(ids((got[1][f] || {})[params.get(f)] || ""));
-          list = list.filter(function (h) { return allowed.has(h.doc); });
+          list = list.filter(function (d) { return allowed.has(d); });
         });
         tRank = performance.now();
         say(list.length ? root.dataset.results.replace("{n}", list.length) +
-            (ranked.partial ? " — " + root.dataset.partial : "") : root.dataset.none);
-        shown = list.slice();
+            (result.partial ? " — " + root.dataset.partial : "") : root.dataset.none);
+        result.docs = list;
+        ranked = result;
+        left = list.length;
         return showMore(mine).then(function () {
           var t1 = performance.now();
           root.dataset.state = "done";
@@ -285,5 +369,5 @@
     var root = document.getElementById("tim-kiem");
     if (root) start(root);
   }
-  if (typeof module === "object") module.exports = { tokenize: tokenize, fold: fold, parse: parse, rank: rank, shardOf: shardOf };
+  if (typeof module === "object") module.exports = { tokenize: tokenize, fold: fold, parse: parse, rank: rank, best: best, sorted: sorted, shardOf: shardOf, expand: expand };
 })();

@@ -7,11 +7,13 @@
 //   node tests/browser/search.mjs --bangtin build/bangtin [--verbose]
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { serve } from "./counting_server.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
@@ -19,26 +21,8 @@ const args = process.argv.slice(2);
 const bangtin = path.resolve(args[args.indexOf("--bangtin") + 1] || path.join(repo, "build/bangtin"));
 const verbose = args.includes("--verbose");
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json",
-                ".css": "text/css", ".xml": "application/xml" };
-
-// A static server that counts the bytes it sends, per path.
-function serve(root) {
-  const sent = [];
-  const server = http.createServer((req, res) => {
-    let p = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (p.endsWith("/")) p += "index.html";
-    const file = path.join(root, p);
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const body = fs.readFileSync(file);
-    sent.push({ path: p, bytes: body.length, gzip: fs.existsSync(file + ".gz") ? fs.statSync(file + ".gz").size : body.length });
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" }).end(body);
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok({ server, sent, url: `http://127.0.0.1:${server.address().port}` })));
-}
+// The .gz twin the build wrote is what a server sends compressed.
+const gzipTwin = (file, body) => (fs.existsSync(file + ".gz") ? fs.statSync(file + ".gz").size : body.length);
 
 function build(source, now) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "bangtin-search-"));
@@ -86,18 +70,38 @@ function check(c, r) {
   return "";
 }
 
+// A long posting list as the build splits it (tests/search/split_term.json,
+// kept equal to the build's output by tests/search/terms_test.cc) must come
+// back from search.js with every document, weight and spelling.
+function checkSplitList(failures) {
+  const js = createRequire(import.meta.url)(path.join(repo, "assets/js/search.js"));
+  const fixture = JSON.parse(fs.readFileSync(path.join(repo, "tests/search/split_term.json")));
+  const spellings = fixture.value.s.length;
+  for (let bit = -1; bit < spellings; bit++) {
+    const list = js.expand(fixture.value, fixture.docs, bit);
+    const got = Array.from(list.docs, (d, i) => [d, list.weights[i], list.exact[i]]);
+    const want = fixture.postings.map(([d, w, mask]) => [d, w, bit >= 0 ? (mask >>> bit) & 1 : 0]);
+    if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`split list, spelling ${bit}: search.js reads other postings`);
+  }
+}
+
 async function run() {
   const sample = build(repo, "2026-11-23T12:00:00+07:00");
   const fixture = build(path.join(repo, "tests/sites/valid-search"), "2026-02-01T00:00:00+07:00");
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   const failures = [];
+  checkSplitList(failures);
   const suites = [
-    { name: "sample portal", root: sample, cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/queries.json"))) },
-    { name: "search fixture", root: fixture, cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/ranking.json"))) },
+    // budget: what a first query may download from the index (shards and
+    // the records shown), uncompressed; about 1.7 times what it takes now.
+    { name: "sample portal", root: sample, budget: 48 * 1024, more: "và",
+      cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/queries.json"))) },
+    { name: "search fixture", root: fixture, budget: 8 * 1024,
+      cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/ranking.json"))) },
   ];
   try {
     for (const suite of suites) {
-      const site = await serve(suite.root);
+      const site = await serve(suite.root, gzipTwin);
       // A first query on a cold cache: what a reader downloads and waits for.
       const cold = await browser.newContext();
       const first = await cold.newPage();
@@ -109,6 +113,8 @@ async function run() {
                   `(${sum(idx, "gzip")} B gzipped); page and script ${sum(site.sent, "bytes") - sum(idx, "bytes")} B; ` +
                   `after the shards arrived: ranked in ${r0.timing.rank?.toFixed(1)} ms, first result shown at ${r0.timing.first?.toFixed(1)} ms, ` +
                   `all ${r0.timing.shown?.toFixed(1)} ms`);
+      if (sum(idx, "bytes") > suite.budget)
+        failures.push(`${suite.name}: a first query downloads ${sum(idx, "bytes")} B of index, over ${suite.budget} B`);
       await cold.close();
 
       const context = await browser.newContext();
@@ -124,6 +130,19 @@ async function run() {
       shown.sort((a, b) => a - b);
       console.log(`${suite.name}: ${suite.cases.length} queries; first result shown after the shards arrived: ` +
                   `median ${shown[shown.length >> 1].toFixed(1)} ms, max ${shown[shown.length - 1].toFixed(1)} ms`);
+
+      // "More" continues the ranking where the first page stopped: ten more,
+      // none shown twice.
+      if (suite.more) {
+        await results(page, site.url, { q: suite.more });
+        const before = await page.$$eval(".search-results h2 a", (as) => as.length);
+        await page.click(".search-more");
+        await page.waitForFunction((n) => document.querySelectorAll(".search-results li").length > n, before);
+        await page.waitForFunction(() => [...document.querySelectorAll(".search-results li")].every((li) => li.querySelector("h2")));
+        const urls = await page.$$eval(".search-results h2 a", (as) => as.map((a) => a.getAttribute("href")));
+        if (before !== 10 || urls.length <= 10 || new Set(urls).size !== urls.length)
+          failures.push(`${suite.name}: "more" after "${suite.more}": ${before} then ${urls.length} results, ${new Set(urls).size} distinct`);
+      }
 
       // Without JavaScript the page still offers a way to the content.
       const nojs = await browser.newContext({ javaScriptEnabled: false });

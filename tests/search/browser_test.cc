@@ -21,7 +21,7 @@ TEST_CASE("queries with and without marks find their items in headless Chromium"
     MESSAGE("skipped: run `bash .ci/setup --deps-only` for node, chromium and tests/browser/node_modules");
     return;
   }
-  // Bounded: two small builds and about 80 page loads.
+  // Bounded: two small builds, about 80 page loads and the split-list check.
   std::string cmd = "timeout 180 node '" + kSourceDir + "/tests/browser/search.mjs' --bangtin '" +
                     std::string(BANGTIN_BINARY) + "' 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
