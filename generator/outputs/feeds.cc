@@ -250,13 +250,19 @@ std::vector<Feed> plan_feeds(const SiteContext& ctx) {
 
 std::vector<OutputFile> feed_files(const SiteContext& ctx, int jobs) {
   std::vector<Feed> feeds = plan_feeds(ctx);
+  // Bit 1: in some feed; 2: in an RSS feed; 4: in an Atom and JSON feed.
   std::vector<char> wanted(ctx.lib.items.size(), 0);
   for (const Feed& f : feeds)
-    for (size_t id : f.items) wanted[id] = 1;
-  // Each item is prepared once, however many feeds carry it.
+    for (size_t id : f.items) wanted[id] |= 1 | (f.podcast ? 0 : 2) | (f.all_formats ? 4 : 0);
+  // Each item is prepared once, however many feeds carry it (the site's,
+  // its columns', tags' and unit's): its entry and its text in each format.
   std::vector<FeedEntry> entries(ctx.lib.items.size());
   parallel_for(entries.size(), jobs, [&](size_t id) {
-    if (wanted[id]) entries[id] = make_entry(ctx, ctx.lib.items[id]);
+    if (!wanted[id]) return;
+    FeedEntry& e = entries[id];
+    e = make_entry(ctx, ctx.lib.items[id]);
+    if (wanted[id] & 2) e.rss = rss_item(ctx, e);
+    if (wanted[id] & 4) e.atom = atom_entry(ctx, e), e.json = json_feed_item(ctx, e);
   });
   std::vector<std::vector<OutputFile>> per_feed(feeds.size());
   parallel_for(feeds.size(), jobs, [&](size_t i) {

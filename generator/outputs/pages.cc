@@ -1,6 +1,7 @@
 #include "outputs/pages.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/parallel.h"
@@ -395,16 +396,27 @@ std::vector<PlannedPage> plan_pages(const SiteContext& ctx) {
   return plan;
 }
 
-std::vector<OutputFile> render_pages(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs,
+std::vector<OutputFile> render_pages(const SiteContext& site, const std::vector<PlannedPage>& plan, int jobs,
                                      Diagnostics& diags) {
+  // Made once, shared by every page: each item's card, and the frame of
+  // each language and active column (menu, strings, assets, banners).
+  std::vector<Json> card_cache(site.lib.items.size());
+  parallel_for(card_cache.size(), jobs, [&](size_t i) { card_cache[i] = item_card(site, site.lib.items[i]); });
+  SiteContext ctx = site;
+  ctx.cards = &card_cache;
+  std::map<std::pair<std::string, std::string>, Json> frames;
+  for (const auto& p : plan) {
+    auto key = std::make_pair(p.info.lang, p.info.active_column);
+    if (!frames.count(key)) frames[key] = shared_frame(ctx, key.first, key.second);
+  }
   std::vector<OutputFile> out(plan.size());
   parallel_for(plan.size(), jobs, [&](size_t i) {
     const PlannedPage& p = plan[i];
-    Json view = common_view(ctx, p.info);
+    const Json& shared = frames.at({p.info.lang, p.info.active_column});
+    Json page = page_frame(ctx, p.info);
     Json own = p.view(ctx);
-    for (auto it = own.begin(); it != own.end(); ++it) view[it.key()] = it.value();
     out[i].path = url_to_output_path(p.info.url);
-    out[i].bytes = ctx.templates.render(p.info.template_name, view, diags);
+    out[i].bytes = ctx.templates.render(p.info.template_name, {&own, &page, &shared}, diags);
   });
   return out;
 }

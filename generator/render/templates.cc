@@ -3,15 +3,22 @@
 #include <atomic>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <kainjow/mustache.hpp>
 
 #include "core/disk.h"
 #include "core/text.h"
+#include "render/mustache.h"
 
 namespace fs = std::filesystem;
 namespace mstch = kainjow::mustache;
 
 namespace bangtin {
+
+struct Templates::Compiled {
+  std::optional<mustache::Template> tmpl;  // empty: rendered by kainjow (or invalid)
+  std::string error;                       // kainjow's parse error
+};
 
 namespace {
 
@@ -105,6 +112,17 @@ void Templates::finish() {
     for (auto s = own.begin(); s != own.end(); ++s) m[s.key()] = s.value();
     merged_[lang] = std::move(m);
   }
+  // Every template is parsed once, here: kainjow says whether it is valid
+  // (and why not); the renderer of render/mustache.h renders it.
+  compiled_.clear();
+  for (const auto& [name, text] : templates_) {
+    auto c = std::make_shared<Compiled>();
+    std::string full = expand(name, 0);
+    mstch::mustache check{full};
+    if (!check.is_valid()) c->error = check.error_message();
+    else if (mustache::Template t{full}; !t.has_partials()) c->tmpl.emplace(std::move(t));
+    compiled_[name] = std::move(c);
+  }
 }
 
 const nlohmann::json& Templates::strings(const std::string& lang) const {
@@ -138,10 +156,35 @@ std::string Templates::expand(const std::string& name, int depth) const {
 }
 
 std::string Templates::render(const std::string& name, const nlohmann::json& view, Diagnostics& diags) const {
-  if (!templates_.count(name)) {
+  return render(name, std::vector<const nlohmann::json*>{&view}, diags);
+}
+
+std::string Templates::render(const std::string& name, const std::vector<const nlohmann::json*>& layers,
+                              Diagnostics& diags) const {
+  auto it = compiled_.find(name);
+  if (it == compiled_.end()) {
     diags.error("templates/" + name + ".mustache", 0, "thiếu mẫu trang");
     return {};
   }
+  const Compiled& c = *it->second;
+  if (!c.error.empty()) {
+    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + c.error);
+    return {};
+  }
+  if (c.tmpl) {
+    std::string out;
+    c.tmpl->render(layers, out);
+    return out;
+  }
+  nlohmann::json merged = nlohmann::json::object();
+  for (size_t i = layers.size(); i-- > 0;)
+    for (auto kv = layers[i]->begin(); kv != layers[i]->end(); ++kv) merged[kv.key()] = kv.value();
+  return render_with_kainjow(name, merged, diags);
+}
+
+// Templates whose partials could not all be inlined (one includes itself)
+// keep kainjow's renderer, which expands partials at run time.
+std::string Templates::render_with_kainjow(const std::string& name, const nlohmann::json& view, Diagnostics& diags) const {
   // Parsed once per thread and template set: kainjow's render is not const.
   thread_local uint64_t cached_generation = 0;
   thread_local std::map<std::string, std::unique_ptr<mstch::mustache>> cache;
@@ -151,10 +194,6 @@ std::string Templates::render(const std::string& name, const nlohmann::json& vie
   }
   auto& tmpl = cache[name];
   if (!tmpl) tmpl = std::make_unique<mstch::mustache>(expand(name, 0));
-  if (!tmpl->is_valid()) {
-    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl->error_message());
-    return {};
-  }
   mstch::data data = to_data(view);
   // Partials left (a self-including one) are looked up under their own
   // names, which, under templates/partials/, never shadow a key of the view.
