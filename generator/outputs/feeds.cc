@@ -16,17 +16,20 @@ namespace bangtin {
 namespace {
 
 // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
+// Copies runs between the rare bytes to drop: a feed carries whole bodies.
 std::string drop_nonchars(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
-      i += 2;
-      continue;
+  size_t from = 0;
+  for (size_t at = s.find('\xEF'); at != std::string_view::npos; at = s.find('\xEF', at + 1)) {
+    if (at + 2 < s.size() && static_cast<unsigned char>(s[at + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[at + 2]) == 0xBE || static_cast<unsigned char>(s[at + 2]) == 0xBF)) {
+      out.append(s, from, at - from);
+      from = at + 3;
+      at += 2;
     }
-    out += s[i];
   }
+  out.append(s, from);
   return out;
 }
 
@@ -95,15 +98,13 @@ std::string without_heading_anchors(const std::string& html) {
 std::string xml_escape(std::string_view s) { return escape_xml(drop_nonchars(s)); }
 
 std::string xml_cdata(std::string_view s) {
-  std::string clean;
-  for (char c : drop_nonchars(s)) {
-    unsigned char uc = static_cast<unsigned char>(c);
-    if (uc < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    clean += c;
-  }
+  std::string clean = drop_nonchars(s);
+  // Control characters other than tab and line breaks are not XML: dropped.
+  auto control = [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r'; };
+  clean.erase(std::remove_if(clean.begin(), clean.end(), control), clean.end());
   std::string out = "<![CDATA[";
+  out.reserve(clean.size() + 32);
   size_t from = 0, at;
-  // "]]>" ends a section: close it between "]]" and ">" and open another.
   while ((at = clean.find("]]>", from)) != std::string::npos) {
     out.append(clean, from, at + 2 - from);
     out += "]]><![CDATA[";

@@ -6,6 +6,7 @@
 
 #include "core/parallel.h"
 #include "core/text.h"
+#include "outputs/share.h"
 
 namespace bangtin {
 
@@ -404,6 +405,8 @@ std::vector<OutputFile> render_pages(const SiteContext& site, const std::vector<
   parallel_for(card_cache.size(), jobs, [&](size_t i) { card_cache[i] = item_card(site, site.lib.items[i]); });
   SiteContext ctx = site;
   ctx.cards = &card_cache;
+  MediaRef logo = logo_ref(site);  // every page's share card may name it
+  ctx.logo = &logo;
   std::map<std::pair<std::string, std::string>, Json> frames;
   for (const auto& p : plan) {
     auto key = std::make_pair(p.info.lang, p.info.active_column);

@@ -21,9 +21,12 @@ std::string og_locale(const std::string& lang) {
   return lang;
 }
 
+}  // namespace
+
 // The logo stands in for pages without a picture of their own; its size is
 // read from the bytes that are published (the site's file or the built-in).
 MediaRef logo_ref(const SiteContext& ctx) {
+  if (ctx.logo) return *ctx.logo;
   MediaRef m;
   m.url = logo_url(ctx);
   std::string site_file = ctx.site_root + "/assets/images/logo.png";
@@ -35,6 +38,8 @@ MediaRef logo_ref(const SiteContext& ctx) {
   }
   return m;
 }
+
+namespace {
 
 Json image_json(const MediaRef& m, const std::string& alt) {
   Json j = {{"url", m.url}, {"alt", alt}};

@@ -12,6 +12,7 @@
 namespace bangtin {
 
 using Json = nlohmann::json;
+struct MediaRef;  // outputs/feeds.h
 
 // Everything a page-making function needs, read-only.
 struct SiteContext {
@@ -25,6 +26,7 @@ struct SiteContext {
   // Every item's card, made once before rendering (by item id; null: not made):
   // an item is listed on up to a dozen pages.
   const std::vector<Json>* cards = nullptr;
+  const MediaRef* logo = nullptr;  // share.h logo_ref(), read once before rendering
 
   std::string href(const std::string& site_url) const { return base_path + site_url; }
   std::string absolute(const std::string& site_url) const;

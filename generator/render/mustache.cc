@@ -91,26 +91,31 @@ const Json* find_in(const Frame& f, const std::string& key) {
 bool is_false(const Json* v) { return !v || v->is_null() || (v->is_boolean() && !v->get<bool>()) || (v->is_array() && v->empty()); }
 
 void append_escaped(std::string& out, const std::string& s) {
-  for (char c : s) {
-    switch (c) {
+  size_t from = 0;
+  for (;;) {
+    size_t at = s.find_first_of("&<>\"'", from);
+    if (at == std::string::npos) break;
+    out.append(s, from, at - from);
+    switch (s[at]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      default: out += "&apos;"; break;
     }
+    from = at + 1;
   }
+  out.append(s, from, std::string::npos);
 }
 
 class Renderer {
  public:
-  explicit Renderer(std::string& out) : out_(out) {}
+  explicit Renderer(std::string& out) : out_(out), line_start_(out.size()) {}
 
   void walk(const std::vector<Node>& nodes) {
     for (const Node& n : nodes) {
       switch (n.kind) {
-        case Kind::Text: line_ += n.text; break;
+        case Kind::Text: out_ += n.text; break;
         case Kind::Newline: end_line(&n.text); break;
         case Kind::Variable:
         case Kind::Raw: variable(lookup(n), n.kind == Kind::Variable); break;
@@ -140,17 +145,15 @@ class Renderer {
   std::vector<Frame> stack;  // innermost last; lookups in a pushed scalar fail
 
  private:
-  std::string& out_;
-  std::string line_;
+  std::string& out_;      // rendered so far; the current line starts at line_start_
+  size_t line_start_ = 0;
   bool had_section_ = false;
 
   void end_line(const std::string* newline) {
-    bool blank = line_.find_first_not_of(" \t") == std::string::npos;
-    if (!(had_section_ && blank)) {
-      out_ += line_;
-      if (newline) out_ += *newline;
-    }
-    line_.clear();
+    bool blank = out_.find_first_not_of(" \t", line_start_) == std::string::npos;
+    if (had_section_ && blank) out_.resize(line_start_);
+    else if (newline) out_ += *newline;
+    line_start_ = out_.size();
     had_section_ = false;
   }
 
@@ -183,10 +186,10 @@ class Renderer {
     if (!v) return;
     if (v->is_string()) {
       const std::string& s = v->get_ref<const std::string&>();
-      if (escape) append_escaped(line_, s);
-      else line_ += s;
+      if (escape) append_escaped(out_, s);
+      else out_ += s;
     } else if (v->is_number()) {
-      line_ += v->dump();
+      out_ += v->dump();
     }
   }
 };

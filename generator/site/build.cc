@@ -178,7 +178,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   for (auto& f : image_files) result.files.push_back(std::move(f));
   for (auto& f : feed_files(ctx, options.jobs)) result.files.push_back(std::move(f));
   for (auto& f : embed_files(ctx, diags)) result.files.push_back(std::move(f));
-  for (auto& f : zalo_payloads(ctx, diags)) result.files.push_back(std::move(f));
+  for (auto& f : zalo_payloads(ctx, diags, options.jobs)) result.files.push_back(std::move(f));
   for (auto& index : search_indexes)
     for (auto& f : index.files) result.files.push_back(std::move(f));
   for (auto& f : reports.files) result.files.push_back(std::move(f));

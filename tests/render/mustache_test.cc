@@ -71,7 +71,7 @@ TEST_CASE("sections, inverted sections and the context stack") {
 TEST_CASE("lines with only section tags and blanks are dropped as kainjow drops them") {
   for (const char* t : {"a\n{{#yes}}\nb\n{{/yes}}\nc\n", "a\n  {{#no}}\nb\n  {{/no}}\nc\n", "{{#items}}\n  {{title}}\n{{/items}}\n",
                         "x\r\n{{#yes}}\r\ny\r\n{{/yes}}\r\n", "  {{! comment }}\n\t\n{{^none}} \t{{/none}}\nend", "{{#yes}} {{empty}} {{/yes}}\nz",
-                        "{{#yes}}{{title}}{{/yes}}\n", "last line {{#yes}} {{/yes}}", "\n\n{{#items}}{{/items}}\n\n", "a\rb\r{{#yes}}\rc"})
+                        "{{#yes}}{{title}}{{/yes}}\n", "last line {{#yes}} {{/yes}}", "\n\n{{#items}}{{/items}}\n\n", "a\rb\r{{#yes}}\rc{{/yes}}\r"})
     same_as_kainjow(t, kView);
 }
 
