@@ -91,21 +91,30 @@ const Json* find_in(const Frame& f, const std::string& key) {
 bool is_false(const Json* v) { return !v || v->is_null() || (v->is_boolean() && !v->get<bool>()) || (v->is_array() && v->empty()); }
 
 void append_escaped(std::string& out, const std::string& s) {
-  size_t from = 0;
-  for (;;) {
-    size_t at = s.find_first_of("&<>\"'", from);
-    if (at == std::string::npos) break;
-    out.append(s, from, at - from);
-    switch (s[at]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += "&apos;"; break;
+  const char* run = s.data();
+  const char* end = run + s.size();
+  for (const char* p = run; p != end; ++p) {
+    const char* entity;
+    switch (*p) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&apos;"; break;
+      default: continue;
     }
-    from = at + 1;
+    out.append(run, static_cast<size_t>(p - run));
+    out += entity;
+    run = p + 1;
   }
-  out.append(s, from, std::string::npos);
+  out.append(run, static_cast<size_t>(end - run));
+}
+
+// Only spaces and tabs since `from` (kainjow does not count other blanks).
+bool blank_since(const std::string& s, size_t from) {
+  for (size_t i = from; i < s.size(); ++i)
+    if (s[i] != ' ' && s[i] != '\t') return false;
+  return true;
 }
 
 class Renderer {
@@ -150,8 +159,7 @@ class Renderer {
   bool had_section_ = false;
 
   void end_line(const std::string* newline) {
-    bool blank = out_.find_first_not_of(" \t", line_start_) == std::string::npos;
-    if (had_section_ && blank) out_.resize(line_start_);
+    if (had_section_ && blank_since(out_, line_start_)) out_.resize(line_start_);
     else if (newline) out_ += *newline;
     line_start_ = out_.size();
     had_section_ = false;
