@@ -174,6 +174,9 @@ std::string Templates::render(const std::string& name, const std::vector<const n
   if (c.tmpl) {
     std::string out;
     c.tmpl->render(layers, out);
+    // Grown by doubling: every page is held until the write stage, so its
+    // spare capacity (up to half) would add up to a third of the build's memory.
+    out.shrink_to_fit();
     return out;
   }
   nlohmann::json merged = nlohmann::json::object();
