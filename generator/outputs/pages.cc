@@ -397,10 +397,25 @@ std::vector<PlannedPage> plan_pages(const SiteContext& ctx) {
   return plan;
 }
 
+namespace {
+
+// A page over the frame its language and active column share with others.
+OutputFile render_over(const SiteContext& ctx, const PlannedPage& p, const Json& shared, Diagnostics& diags) {
+  Json page = page_frame(ctx, p.info);
+  Json own = p.view(ctx);
+  return {url_to_output_path(p.info.url), ctx.templates.render(p.info.template_name, {&own, &page, &shared}, diags), ""};
+}
+
+}  // namespace
+
+OutputFile render_page(const SiteContext& ctx, const PlannedPage& p, Diagnostics& diags) {
+  return render_over(ctx, p, shared_frame(ctx, p.info.lang, p.info.active_column), diags);
+}
+
 std::vector<OutputFile> render_pages(const SiteContext& site, const std::vector<PlannedPage>& plan, int jobs,
                                      Diagnostics& diags) {
-  // Made once, shared by every page: each item's card, and the frame of
-  // each language and active column (menu, strings, assets, banners).
+  // Made once, shared by every page: each item's card, the logo, and the
+  // frame of each language and active column (menu, strings, assets, banners).
   std::vector<Json> card_cache(site.lib.items.size());
   parallel_for(card_cache.size(), jobs, [&](size_t i) { card_cache[i] = item_card(site, site.lib.items[i]); });
   SiteContext ctx = site;
@@ -414,12 +429,7 @@ std::vector<OutputFile> render_pages(const SiteContext& site, const std::vector<
   }
   std::vector<OutputFile> out(plan.size());
   parallel_for(plan.size(), jobs, [&](size_t i) {
-    const PlannedPage& p = plan[i];
-    const Json& shared = frames.at({p.info.lang, p.info.active_column});
-    Json page = page_frame(ctx, p.info);
-    Json own = p.view(ctx);
-    out[i].path = url_to_output_path(p.info.url);
-    out[i].bytes = ctx.templates.render(p.info.template_name, {&own, &page, &shared}, diags);
+    out[i] = render_over(ctx, plan[i], frames.at({plan[i].info.lang, plan[i].info.active_column}), diags);
   });
   return out;
 }

@@ -23,6 +23,8 @@ bool shown_page_number(size_t k, size_t current, size_t pages);
 // Renders the plan into files, in parallel, in plan order.
 std::vector<OutputFile> render_pages(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs,
                                      Diagnostics& diags);
+// One page of the plan (`bangtin serve` renders them as they are asked for).
+OutputFile render_page(const SiteContext& ctx, const PlannedPage& page, Diagnostics& diags);
 // Redirect pages for aliases and the root 404.html.
 std::vector<OutputFile> special_pages(const SiteContext& ctx, Diagnostics& diags);
 
