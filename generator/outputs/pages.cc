@@ -400,16 +400,16 @@ std::vector<PlannedPage> plan_pages(const SiteContext& ctx) {
 namespace {
 
 // A page over the frame its language and active column share with others.
-OutputFile render_over(const SiteContext& ctx, const PlannedPage& p, const Json& shared, Diagnostics& diags) {
+OutputFile render_over(const SiteContext& ctx, const PlannedPage& p, const PreparedView& shared, Diagnostics& diags) {
   Json page = page_frame(ctx, p.info);
   Json own = p.view(ctx);
-  return {url_to_output_path(p.info.url), ctx.templates.render(p.info.template_name, {&own, &page, &shared}, diags), ""};
+  return {url_to_output_path(p.info.url), ctx.templates.render(p.info.template_name, own, page, shared, diags), ""};
 }
 
 }  // namespace
 
 OutputFile render_page(const SiteContext& ctx, const PlannedPage& p, Diagnostics& diags) {
-  return render_over(ctx, p, shared_frame(ctx, p.info.lang, p.info.active_column), diags);
+  return render_over(ctx, p, ctx.templates.prepare(shared_frame(ctx, p.info.lang, p.info.active_column)), diags);
 }
 
 std::vector<OutputFile> render_pages(const SiteContext& site, const std::vector<PlannedPage>& plan, int jobs,
@@ -422,10 +422,10 @@ std::vector<OutputFile> render_pages(const SiteContext& site, const std::vector<
   ctx.cards = &card_cache;
   MediaRef logo = logo_ref(site);  // every page's share card may name it
   ctx.logo = &logo;
-  std::map<std::pair<std::string, std::string>, Json> frames;
+  std::map<std::pair<std::string, std::string>, PreparedView> frames;
   for (const auto& p : plan) {
     auto key = std::make_pair(p.info.lang, p.info.active_column);
-    if (!frames.count(key)) frames[key] = shared_frame(ctx, key.first, key.second);
+    if (!frames.count(key)) frames[key] = ctx.templates.prepare(shared_frame(ctx, key.first, key.second));
   }
   std::vector<OutputFile> out(plan.size());
   parallel_for(plan.size(), jobs, [&](size_t i) {

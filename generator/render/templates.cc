@@ -3,22 +3,15 @@
 #include <atomic>
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <kainjow/mustache.hpp>
 
 #include "core/disk.h"
 #include "core/text.h"
-#include "render/mustache.h"
 
 namespace fs = std::filesystem;
 namespace mstch = kainjow::mustache;
 
 namespace bangtin {
-
-struct Templates::Compiled {
-  std::optional<mustache::Template> tmpl;  // empty: rendered by kainjow (or invalid)
-  std::string error;                       // kainjow's parse error
-};
 
 namespace {
 
@@ -112,17 +105,6 @@ void Templates::finish() {
     for (auto s = own.begin(); s != own.end(); ++s) m[s.key()] = s.value();
     merged_[lang] = std::move(m);
   }
-  // Every template is parsed once, here: kainjow says whether it is valid
-  // (and why not); the renderer of render/mustache.h renders it.
-  compiled_.clear();
-  for (const auto& [name, text] : templates_) {
-    auto c = std::make_shared<Compiled>();
-    std::string full = expand(name, 0);
-    mstch::mustache check{full};
-    if (!check.is_valid()) c->error = check.error_message();
-    else if (mustache::Template t{full}; !t.has_partials()) c->tmpl.emplace(std::move(t));
-    compiled_[name] = std::move(c);
-  }
 }
 
 const nlohmann::json& Templates::strings(const std::string& lang) const {
@@ -155,39 +137,11 @@ std::string Templates::expand(const std::string& name, int depth) const {
   return out + text.substr(pos);
 }
 
-std::string Templates::render(const std::string& name, const nlohmann::json& view, Diagnostics& diags) const {
-  return render(name, std::vector<const nlohmann::json*>{&view}, diags);
-}
-
-std::string Templates::render(const std::string& name, const std::vector<const nlohmann::json*>& layers,
-                              Diagnostics& diags) const {
-  auto it = compiled_.find(name);
-  if (it == compiled_.end()) {
+kainjow::mustache::mustache* Templates::parsed(const std::string& name, Diagnostics& diags) const {
+  if (!templates_.count(name)) {
     diags.error("templates/" + name + ".mustache", 0, "thiếu mẫu trang");
-    return {};
+    return nullptr;
   }
-  const Compiled& c = *it->second;
-  if (!c.error.empty()) {
-    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + c.error);
-    return {};
-  }
-  if (c.tmpl) {
-    std::string out;
-    c.tmpl->render(layers, out);
-    // Grown by doubling: every page is held until the write stage, so its
-    // spare capacity (up to half) would add up to a third of the build's memory.
-    out.shrink_to_fit();
-    return out;
-  }
-  nlohmann::json merged = nlohmann::json::object();
-  for (size_t i = layers.size(); i-- > 0;)
-    for (auto kv = layers[i]->begin(); kv != layers[i]->end(); ++kv) merged[kv.key()] = kv.value();
-  return render_with_kainjow(name, merged, diags);
-}
-
-// Templates whose partials could not all be inlined (one includes itself)
-// keep kainjow's renderer, which expands partials at run time.
-std::string Templates::render_with_kainjow(const std::string& name, const nlohmann::json& view, Diagnostics& diags) const {
   // Parsed once per thread and template set: kainjow's render is not const.
   thread_local uint64_t cached_generation = 0;
   thread_local std::map<std::string, std::unique_ptr<mstch::mustache>> cache;
@@ -197,18 +151,60 @@ std::string Templates::render_with_kainjow(const std::string& name, const nlohma
   }
   auto& tmpl = cache[name];
   if (!tmpl) tmpl = std::make_unique<mstch::mustache>(expand(name, 0));
-  mstch::data data = to_data(view);
-  // Partials left (a self-including one) are looked up under their own
-  // names, which, under templates/partials/, never shadow a key of the view.
+  if (!tmpl->is_valid()) {
+    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl->error_message());
+    tmpl.reset();
+    return nullptr;
+  }
+  return tmpl.get();
+}
+
+// Partials left (a self-including one) are looked up under their own
+// names, which, under templates/partials/, never shadow a key of the view.
+void Templates::add_partials(mstch::data& data) const {
   for (const auto& [pname, ptext] : templates_) {
     if (!starts_with(pname, "partials/")) continue;
     const std::string* text = &ptext;
     data.set(pname, mstch::partial{[text] { return *text; }});
   }
+}
+
+std::string Templates::render(const std::string& name, const nlohmann::json& view, Diagnostics& diags) const {
+  mstch::mustache* tmpl = parsed(name, diags);
+  if (!tmpl) return {};
+  mstch::data data = to_data(view);
+  add_partials(data);
   std::string out = tmpl->render(data);
   if (!tmpl->is_valid()) {
     diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl->error_message());
-    tmpl.reset();
+    return {};
+  }
+  return out;
+}
+
+PreparedView Templates::prepare(const nlohmann::json& shared) const {
+  auto data = std::make_shared<mstch::data>(to_data(shared));
+  add_partials(*data);
+  PreparedView v;
+  v.data_ = std::move(data);
+  return v;
+}
+
+std::string Templates::render(const std::string& name, const nlohmann::json& own, const nlohmann::json& page,
+                              const PreparedView& shared, Diagnostics& diags) const {
+  mstch::mustache* tmpl = parsed(name, diags);
+  if (!tmpl) return {};
+  // kainjow looks a name up from the innermost context out, as in one
+  // object where the inner layer's keys replace the outer ones'; no page
+  // view repeats a top-level key of its frame (page, share, lang, t, site,
+  // menu, assets, banners), so dotted names resolve alike too.
+  mstch::data own_data = to_data(own), page_data = to_data(page);
+  mstch::context<std::string> ctx{shared.data_.get()};
+  ctx.push(&page_data);
+  ctx.push(&own_data);
+  std::string out = tmpl->render(ctx);
+  if (!tmpl->is_valid()) {
+    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl->error_message());
     return {};
   }
   return out;
