@@ -18,14 +18,17 @@ namespace {
 mstch::data to_data(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
+      // Moved in: set() would copy the whole subtree once more per level.
       mstch::data d{mstch::data::type::object};
-      for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), to_data(it.value()));
+      for (auto it = j.begin(); it != j.end(); ++it) d[it.key()] = to_data(it.value());
       return d;
     }
     case nlohmann::json::value_t::array: {
-      mstch::data d{mstch::data::type::list};
-      for (const auto& e : j) d.push_back(to_data(e));
-      return d;
+      // kainjow takes list elements by copy only: gather them, copy once.
+      mstch::list l;
+      l.reserve(j.size());
+      for (const auto& e : j) l.push_back(to_data(e));
+      return mstch::data{l};
     }
     case nlohmann::json::value_t::string: return mstch::data{j.get<std::string>()};
     case nlohmann::json::value_t::boolean: return mstch::data{j.get<bool>()};
