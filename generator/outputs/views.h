@@ -1,5 +1,5 @@
 // View models: what templates see. Built as JSON (so a site's template author
-// can dump and read them), which render/ renders as they are.
+// can dump and read them), turned into Mustache data only in render/.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
