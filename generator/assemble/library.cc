@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "core/paths.h"
 #include "core/text.h"
@@ -86,10 +87,14 @@ std::vector<Group> make_groups(const std::map<std::string, std::vector<size_t>>&
 std::vector<Tag> make_tags(const std::vector<size_t>& ids, const std::vector<Item>& items) {
   std::map<std::string, std::map<std::string, int>> spellings;  // key → spelling → count
   std::map<std::string, std::vector<size_t>> members;
+  // A few dozen spellings recur on thousands of items: fold each once (slugify is ICU work).
+  std::unordered_map<std::string, std::string> keys;
   for (size_t id : ids) {
     std::set<std::string> seen;
     for (const auto& t : items[id].tags) {
-      std::string key = label_key(t);
+      auto known = keys.find(t);
+      if (known == keys.end()) known = keys.emplace(t, label_key(t)).first;
+      const std::string& key = known->second;
       if (!seen.insert(key).second) continue;
       spellings[key][t]++;
       members[key].push_back(id);

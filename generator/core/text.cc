@@ -64,19 +64,27 @@ std::string to_nfc(std::string_view s) {
   return U_SUCCESS(status) ? to_utf8(out) : std::string(s);
 }
 
-// ICU transliterators are not thread-safe: one per thread.
+// ICU transliterators are not thread-safe: one per thread. Building one
+// from its rules costs about as much as slugifying thousands of titles, and
+// every parallel_for starts new threads: each clones one built once.
 static icu::Transliterator* ascii_folder() {
   thread_local std::unique_ptr<icu::Transliterator> t;
   if (!t) {
-    UErrorCode status = U_ZERO_ERROR;
-    t.reset(icu::Transliterator::createInstance(
-        "Any-Latin; NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower",
-        UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) {
-      status = U_ZERO_ERROR;
-      t.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD,
-                                                  status));
+    static std::mutex mu;
+    static std::unique_ptr<icu::Transliterator> prototype;
+    std::lock_guard<std::mutex> lock(mu);
+    if (!prototype) {
+      UErrorCode status = U_ZERO_ERROR;
+      prototype.reset(icu::Transliterator::createInstance(
+          "Any-Latin; NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower",
+          UTRANS_FORWARD, status));
+      if (U_FAILURE(status)) {
+        status = U_ZERO_ERROR;
+        prototype.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD,
+                                                            status));
+      }
     }
+    if (prototype) t.reset(prototype->clone());
   }
   return t.get();
 }

@@ -10,7 +10,9 @@ std::string link(const std::string& rel, const std::string& type, const std::str
   return "<link rel=\"" + rel + "\" type=\"" + xml_escape(type) + "\" href=\"" + xml_escape(href) + "\"/>";
 }
 
-std::string entry_xml(const SiteContext& ctx, const FeedEntry& e) {
+}  // namespace
+
+std::string atom_entry(const SiteContext& ctx, const FeedEntry& e) {
   const Item& item = *e.item;
   int off = ctx.config.utc_offset_minutes;
   std::string x = "<entry>\n";
@@ -31,8 +33,6 @@ std::string entry_xml(const SiteContext& ctx, const FeedEntry& e) {
   return x;
 }
 
-}  // namespace
-
 std::string atom_xml(const SiteContext& ctx, const Feed& feed, const std::vector<FeedEntry>& entries) {
   int off = ctx.config.utc_offset_minutes;
   std::string home = ctx.absolute(feed.page_url);
@@ -49,7 +49,7 @@ std::string atom_xml(const SiteContext& ctx, const Feed& feed, const std::vector
   x += "<author><name>" + xml_escape(publisher) + "</name></author>\n";
   if (std::string logo = logo_url(ctx); !logo.empty()) x += "<logo>" + xml_escape(logo) + "</logo>\n";
   x += "<generator>bangtin</generator>\n";
-  for (size_t id : feed.items) x += entry_xml(ctx, entries[id]);
+  for (size_t id : feed.items) x += entries[id].atom.empty() ? atom_entry(ctx, entries[id]) : entries[id].atom;
   x += "</feed>\n";
   return x;
 }

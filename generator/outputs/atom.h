@@ -8,6 +8,8 @@
 
 namespace bangtin {
 
+// One <entry>, as every Atom feed carrying the entry writes it.
+std::string atom_entry(const SiteContext& ctx, const FeedEntry& e);
 std::string atom_xml(const SiteContext& ctx, const Feed& feed, const std::vector<FeedEntry>& entries);
 
 }  // namespace bangtin

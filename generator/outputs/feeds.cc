@@ -16,17 +16,20 @@ namespace bangtin {
 namespace {
 
 // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
+// Copies runs between the rare bytes to drop: a feed carries whole bodies.
 std::string drop_nonchars(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
-      i += 2;
-      continue;
+  size_t from = 0;
+  for (size_t at = s.find('\xEF'); at != std::string_view::npos; at = s.find('\xEF', at + 1)) {
+    if (at + 2 < s.size() && static_cast<unsigned char>(s[at + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[at + 2]) == 0xBE || static_cast<unsigned char>(s[at + 2]) == 0xBF)) {
+      out.append(s, from, at - from);
+      from = at + 3;
+      at += 2;
     }
-    out += s[i];
   }
+  out.append(s, from);
   return out;
 }
 
@@ -95,15 +98,13 @@ std::string without_heading_anchors(const std::string& html) {
 std::string xml_escape(std::string_view s) { return escape_xml(drop_nonchars(s)); }
 
 std::string xml_cdata(std::string_view s) {
-  std::string clean;
-  for (char c : drop_nonchars(s)) {
-    unsigned char uc = static_cast<unsigned char>(c);
-    if (uc < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    clean += c;
-  }
+  std::string clean = drop_nonchars(s);
+  // Control characters other than tab and line breaks are not XML: dropped.
+  auto control = [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r'; };
+  clean.erase(std::remove_if(clean.begin(), clean.end(), control), clean.end());
   std::string out = "<![CDATA[";
+  out.reserve(clean.size() + 32);
   size_t from = 0, at;
-  // "]]>" ends a section: close it between "]]" and ">" and open another.
   while ((at = clean.find("]]>", from)) != std::string::npos) {
     out.append(clean, from, at + 2 - from);
     out += "]]><![CDATA[";
@@ -250,13 +251,19 @@ std::vector<Feed> plan_feeds(const SiteContext& ctx) {
 
 std::vector<OutputFile> feed_files(const SiteContext& ctx, int jobs) {
   std::vector<Feed> feeds = plan_feeds(ctx);
+  // Bit 1: in some feed; 2: in an RSS feed; 4: in an Atom and JSON feed.
   std::vector<char> wanted(ctx.lib.items.size(), 0);
   for (const Feed& f : feeds)
-    for (size_t id : f.items) wanted[id] = 1;
-  // Each item is prepared once, however many feeds carry it.
+    for (size_t id : f.items) wanted[id] |= 1 | (f.podcast ? 0 : 2) | (f.all_formats ? 4 : 0);
+  // Each item is prepared once, however many feeds carry it (the site's,
+  // its columns', tags' and unit's): its entry and its text in each format.
   std::vector<FeedEntry> entries(ctx.lib.items.size());
   parallel_for(entries.size(), jobs, [&](size_t id) {
-    if (wanted[id]) entries[id] = make_entry(ctx, ctx.lib.items[id]);
+    if (!wanted[id]) return;
+    FeedEntry& e = entries[id];
+    e = make_entry(ctx, ctx.lib.items[id]);
+    if (wanted[id] & 2) e.rss = rss_item(ctx, e);
+    if (wanted[id] & 4) e.atom = atom_entry(ctx, e), e.json = json_feed_item(ctx, e);
   });
   std::vector<std::vector<OutputFile>> per_feed(feeds.size());
   parallel_for(feeds.size(), jobs, [&](size_t i) {

@@ -49,6 +49,9 @@ struct FeedEntry {
   std::optional<MediaRef> image;      // cover or the kind's own picture
   std::optional<MediaRef> enclosure;  // audio, video file or attached document
   Timestamp updated;
+  // The entry as each format writes it (rss_item, atom_entry,
+  // json_feed_item), made once where feeds share it; empty: made per feed.
+  std::string rss, atom, json;
 };
 
 // The picture that stands for an item (cover, infographic, poster, banner)

@@ -8,6 +8,8 @@
 
 namespace bangtin {
 
+// One element of "items", indented as json_feed() places it.
+std::string json_feed_item(const SiteContext& ctx, const FeedEntry& e);
 std::string json_feed(const SiteContext& ctx, const Feed& feed, const std::vector<FeedEntry>& entries);
 
 }  // namespace bangtin

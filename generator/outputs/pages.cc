@@ -1,10 +1,12 @@
 #include "outputs/pages.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/parallel.h"
 #include "core/text.h"
+#include "outputs/share.h"
 
 namespace bangtin {
 
@@ -395,17 +397,40 @@ std::vector<PlannedPage> plan_pages(const SiteContext& ctx) {
   return plan;
 }
 
-OutputFile render_page(const SiteContext& ctx, const PlannedPage& p, Diagnostics& diags) {
-  Json view = common_view(ctx, p.info);
+namespace {
+
+// A page over the frame its language and active column share with others.
+OutputFile render_over(const SiteContext& ctx, const PlannedPage& p, const PreparedView& shared, Diagnostics& diags) {
+  Json page = page_frame(ctx, p.info);
   Json own = p.view(ctx);
-  for (auto it = own.begin(); it != own.end(); ++it) view[it.key()] = it.value();
-  return {url_to_output_path(p.info.url), ctx.templates.render(p.info.template_name, view, diags), ""};
+  return {url_to_output_path(p.info.url), ctx.templates.render(p.info.template_name, own, page, shared, diags), ""};
 }
 
-std::vector<OutputFile> render_pages(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs,
+}  // namespace
+
+OutputFile render_page(const SiteContext& ctx, const PlannedPage& p, Diagnostics& diags) {
+  return render_over(ctx, p, ctx.templates.prepare(shared_frame(ctx, p.info.lang, p.info.active_column)), diags);
+}
+
+std::vector<OutputFile> render_pages(const SiteContext& site, const std::vector<PlannedPage>& plan, int jobs,
                                      Diagnostics& diags) {
+  // Made once, shared by every page: each item's card, the logo, and the
+  // frame of each language and active column (menu, strings, assets, banners).
+  std::vector<Json> card_cache(site.lib.items.size());
+  parallel_for(card_cache.size(), jobs, [&](size_t i) { card_cache[i] = item_card(site, site.lib.items[i]); });
+  SiteContext ctx = site;
+  ctx.cards = &card_cache;
+  MediaRef logo = logo_ref(site);  // every page's share card may name it
+  ctx.logo = &logo;
+  std::map<std::pair<std::string, std::string>, PreparedView> frames;
+  for (const auto& p : plan) {
+    auto key = std::make_pair(p.info.lang, p.info.active_column);
+    if (!frames.count(key)) frames[key] = ctx.templates.prepare(shared_frame(ctx, key.first, key.second));
+  }
   std::vector<OutputFile> out(plan.size());
-  parallel_for(plan.size(), jobs, [&](size_t i) { out[i] = render_page(ctx, plan[i], diags); });
+  parallel_for(plan.size(), jobs, [&](size_t i) {
+    out[i] = render_over(ctx, plan[i], frames.at({plan[i].info.lang, plan[i].info.active_column}), diags);
+  });
   return out;
 }
 

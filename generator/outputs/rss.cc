@@ -18,9 +18,7 @@ std::string rss_item_head(const SiteContext& ctx, const FeedEntry& e) {
   return x;
 }
 
-namespace {
-
-std::string item_xml(const SiteContext& ctx, const FeedEntry& e) {
+std::string rss_item(const SiteContext& ctx, const FeedEntry& e) {
   const Item& item = *e.item;
   std::string x = rss_item_head(ctx, e);
   if (!e.author.empty()) x += "  " + xml_tag("dc:creator", e.author) + "\n";
@@ -43,8 +41,6 @@ std::string item_xml(const SiteContext& ctx, const FeedEntry& e) {
   x += "</item>\n";
   return x;
 }
-
-}  // namespace
 
 std::string enclosure_tag(const MediaRef& m) {
   return "<enclosure url=\"" + xml_escape(m.url) + "\" length=\"" + std::to_string(m.info.bytes) + "\" type=\"" +
@@ -83,7 +79,7 @@ std::string rss_xml(const SiteContext& ctx, const Feed& feed, const std::vector<
       "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
       "xmlns:media=\"http://search.yahoo.com/mrss/\">\n<channel>\n";
   x += rss_channel_head(ctx, feed, entries, "rss.xml");
-  for (size_t id : feed.items) x += item_xml(ctx, entries[id]);
+  for (size_t id : feed.items) x += entries[id].rss.empty() ? rss_item(ctx, entries[id]) : entries[id].rss;
   x += "</channel>\n</rss>\n";
   return x;
 }

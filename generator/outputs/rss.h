@@ -23,5 +23,7 @@ std::string xml_tag(const char* name, const std::string& text);
 // "<item>" and what every RSS item starts with, podcast episodes included:
 // title, link, the permalink as guid, pubDate.
 std::string rss_item_head(const SiteContext& ctx, const FeedEntry& e);
+// One <item>, as every RSS feed carrying the entry writes it.
+std::string rss_item(const SiteContext& ctx, const FeedEntry& e);
 
 }  // namespace bangtin

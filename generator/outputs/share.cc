@@ -21,9 +21,12 @@ std::string og_locale(const std::string& lang) {
   return lang;
 }
 
+}  // namespace
+
 // The logo stands in for pages without a picture of their own; its size is
 // read from the bytes that are published (the site's file or the built-in).
 MediaRef logo_ref(const SiteContext& ctx) {
+  if (ctx.logo) return *ctx.logo;
   MediaRef m;
   m.url = logo_url(ctx);
   std::string site_file = ctx.site_root + "/assets/images/logo.png";
@@ -35,6 +38,8 @@ MediaRef logo_ref(const SiteContext& ctx) {
   }
   return m;
 }
+
+namespace {
 
 Json image_json(const MediaRef& m, const std::string& alt) {
   Json j = {{"url", m.url}, {"alt", alt}};
@@ -50,14 +55,17 @@ bool is_news(Kind k) { return k == Kind::Article || k == Kind::Infographic || k 
 std::string script_json(const Json& value) {
   std::string s = value.dump();
   std::string out;
-  out.reserve(s.size());
+  out.reserve(s.size() + 64);
   // '<', '>' and '&' only occur inside JSON strings, where \u escapes mean the same.
-  for (char c : s) {
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
-    else out += c;
+  size_t from = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* escaped = s[i] == '<' ? "\\u003c" : s[i] == '>' ? "\\u003e" : s[i] == '&' ? "\\u0026" : nullptr;
+    if (!escaped) continue;
+    out.append(s, from, i - from);
+    out += escaped;
+    from = i + 1;
   }
+  out.append(s, from);
   return out;
 }
 

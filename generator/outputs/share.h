@@ -5,6 +5,7 @@
 #pragma once
 #include <string>
 
+#include "outputs/feeds.h"
 #include "outputs/views.h"
 
 namespace bangtin {
@@ -13,6 +14,9 @@ namespace bangtin {
 Json share_view(const SiteContext& ctx, const PageInfo& page);
 
 // JSON made safe inside <script>: no "</script>", "<!--" or "&" can appear.
+// The portal's logo as share cards and JSON-LD name it (ctx.logo when made).
+MediaRef logo_ref(const SiteContext& ctx);
+
 std::string script_json(const Json& value);
 
 // schema.org NewsArticle for an item page.

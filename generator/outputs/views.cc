@@ -54,13 +54,13 @@ static std::string percent_encode(const std::string& s) {
   return out;
 }
 
-Json common_view(const SiteContext& ctx, const PageInfo& page) {
+Json shared_frame(const SiteContext& ctx, const std::string& lang_code, const std::string& active_column) {
   const SiteConfig& c = ctx.config;
-  const Language* lang = c.find_language(page.lang);
-  std::string prefix = language_prefix(c, page.lang);
+  const Language* lang = c.find_language(lang_code);
+  std::string prefix = language_prefix(c, lang_code);
   Json v;
-  v["lang"] = page.lang;
-  v["t"] = ctx.templates.strings(page.lang);
+  v["lang"] = lang_code;
+  v["t"] = ctx.templates.strings(lang_code);
   v["site"] = {{"title", lang ? lang->title : c.title},
                {"description", lang ? lang->description : c.description},
                {"home_url", ctx.href(prefix + "/")},
@@ -69,39 +69,14 @@ Json common_view(const SiteContext& ctx, const PageInfo& page) {
                {"contact", {{"agency", c.contact.agency}, {"address", c.contact.address}, {"phone", c.contact.phone},
                             {"email", c.contact.email}, {"responsible", c.contact.responsible}}},
                {"year", std::to_string(to_civil(ctx.lib.now, c.utc_offset_minutes).year)}};
-  Json p;
-  p["title"] = page.title;
-  p["full_title"] = page.url == prefix + "/" ? v["site"]["title"].get<std::string>()
-                                             : page.title + " | " + v["site"]["title"].get<std::string>();
-  p["description"] = page.description.empty() ? v["site"]["description"] : Json(page.description);
-  p["url"] = ctx.href(page.url);
-  p["canonical"] = ctx.absolute(page.url);
-  p["share_url"] = percent_encode(ctx.absolute(page.url));  // for share links' ?u=
-  p["noindex"] = page.noindex;
-  if (!page.image.empty()) p["image"] = ctx.absolute(page.image);
-  Json crumbs = Json::array();
-  crumbs.push_back({{"title", v["t"].value("home", "Trang chủ")}, {"url", ctx.href(prefix + "/")}});
-  for (const auto& [t, u] : page.breadcrumbs) crumbs.push_back({{"title", t}, {"url", ctx.href(u)}});
-  p["breadcrumbs"] = crumbs;
-  p["has_breadcrumbs"] = !page.breadcrumbs.empty();
-  Json alts = Json::array();
-  for (const auto& [l, u] : page.alternates) {
-    const Language* al = c.find_language(l);
-    alts.push_back({{"lang", l}, {"url", ctx.href(u)}, {"absolute", ctx.absolute(u)},
-                    {"name", ctx.templates.strings(l).value("language_name", l)},
-                    {"current", l == page.lang}, {"title", al ? al->title : ""}});
-  }
-  p["alternates"] = alts;
-  p["has_alternates"] = alts.size() > 1;
-  v["page"] = p;
 
   Json columns = Json::array();
   for (const auto& col : c.columns)
-    columns.push_back({{"title", SiteConfig::title_in(col.title, col.translations, page.lang)},
-                       {"url", ctx.href(column_url(ctx, page.lang, col.key))},
-                       {"active", col.key == page.active_column}});
+    columns.push_back({{"title", SiteConfig::title_in(col.title, col.translations, lang_code)},
+                       {"url", ctx.href(column_url(ctx, lang_code, col.key))},
+                       {"active", col.key == active_column}});
   Json pages = Json::array();
-  if (const Edition* ed = ctx.lib.edition(page.lang))
+  if (const Edition* ed = ctx.lib.edition(lang_code))
     for (size_t id : ed->menu) pages.push_back({{"title", ctx.lib.items[id].title}, {"url", ctx.href(ctx.lib.items[id].url)}});
   v["menu"] = {{"columns", columns}, {"pages", pages}};
 
@@ -110,10 +85,10 @@ Json common_view(const SiteContext& ctx, const PageInfo& page) {
   v["assets"] = assets;
 
   Json banners = {{"top", Json::array()}, {"home", Json::array()}, {"sidebar", Json::array()}};
-  if (const Edition* ed = ctx.lib.edition(page.lang)) {
+  if (const Edition* ed = ctx.lib.edition(lang_code)) {
     for (size_t id : ed->banners) {
       const Item& b = ctx.lib.items[id];
-      if (!b.columns.empty() && std::find(b.columns.begin(), b.columns.end(), page.active_column) == b.columns.end())
+      if (!b.columns.empty() && std::find(b.columns.begin(), b.columns.end(), active_column) == b.columns.end())
         continue;
       const std::string& placement = b.banner->placement;
       Json card = item_card(ctx, b);
@@ -128,7 +103,48 @@ Json common_view(const SiteContext& ctx, const PageInfo& page) {
     }
   }
   v["banners"] = banners;
+  return v;
+}
+
+Json page_frame(const SiteContext& ctx, const PageInfo& page) {
+  const SiteConfig& c = ctx.config;
+  const Language* lang = c.find_language(page.lang);
+  std::string prefix = language_prefix(c, page.lang);
+  const std::string& site_title = lang ? lang->title : c.title;
+  const std::string& site_description = lang ? lang->description : c.description;
+  Json p;
+  p["title"] = page.title;
+  p["full_title"] = page.url == prefix + "/" ? site_title : page.title + " | " + site_title;
+  p["description"] = page.description.empty() ? site_description : page.description;
+  p["url"] = ctx.href(page.url);
+  p["canonical"] = ctx.absolute(page.url);
+  p["share_url"] = percent_encode(ctx.absolute(page.url));  // for share links' ?u=
+  p["noindex"] = page.noindex;
+  if (!page.image.empty()) p["image"] = ctx.absolute(page.image);
+  Json crumbs = Json::array();
+  crumbs.push_back({{"title", ctx.templates.strings(page.lang).value("home", "Trang chủ")}, {"url", ctx.href(prefix + "/")}});
+  for (const auto& [t, u] : page.breadcrumbs) crumbs.push_back({{"title", t}, {"url", ctx.href(u)}});
+  p["breadcrumbs"] = crumbs;
+  p["has_breadcrumbs"] = !page.breadcrumbs.empty();
+  Json alts = Json::array();
+  for (const auto& [l, u] : page.alternates) {
+    const Language* al = c.find_language(l);
+    alts.push_back({{"lang", l}, {"url", ctx.href(u)}, {"absolute", ctx.absolute(u)},
+                    {"name", ctx.templates.strings(l).value("language_name", l)},
+                    {"current", l == page.lang}, {"title", al ? al->title : ""}});
+  }
+  p["alternates"] = alts;
+  p["has_alternates"] = alts.size() > 1;
+  Json v;
+  v["page"] = std::move(p);
   v["share"] = share_view(ctx, page);
+  return v;
+}
+
+Json common_view(const SiteContext& ctx, const PageInfo& page) {
+  Json v = shared_frame(ctx, page.lang, page.active_column);
+  Json own = page_frame(ctx, page);
+  for (auto it = own.begin(); it != own.end(); ++it) v[it.key()] = std::move(it.value());
   return v;
 }
 
@@ -273,6 +289,7 @@ static std::string file_size(const std::string& rel) {
 }
 
 Json item_card(const SiteContext& ctx, const Item& item) {
+  if (ctx.cards && item.id < ctx.cards->size() && !(*ctx.cards)[item.id].is_null()) return (*ctx.cards)[item.id];
   const Json& t = ctx.templates.strings(item.lang);
   Json card;
   card["title"] = item.title;

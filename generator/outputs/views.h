@@ -12,6 +12,7 @@
 namespace bangtin {
 
 using Json = nlohmann::json;
+struct MediaRef;  // outputs/feeds.h
 
 // Everything a page-making function needs, read-only.
 struct SiteContext {
@@ -22,6 +23,10 @@ struct SiteContext {
   std::string site_root;
   std::string base_path;  // path part of base_url without the trailing '/': "" or "/portal"
   const images::ImagePlan* images = nullptr;  // resized copies of images, when planned
+  // Every item's card, made once before rendering (by item id; null: not made):
+  // an item is listed on up to a dozen pages.
+  const std::vector<Json>* cards = nullptr;
+  const MediaRef* logo = nullptr;  // share.h logo_ref(), read once before rendering
 
   std::string href(const std::string& site_url) const { return base_path + site_url; }
   std::string absolute(const std::string& site_url) const;
@@ -44,6 +49,11 @@ struct PageInfo {
   const Item* item = nullptr;  // the item an item page shows: share cards, JSON-LD
 };
 
+// The frame every page template sees: shared_frame (lang, t, site, menu,
+// assets, banners: the same for every page of a language and active column)
+// and page_frame (page, share); common_view is both in one object.
+Json shared_frame(const SiteContext& ctx, const std::string& lang, const std::string& active_column);
+Json page_frame(const SiteContext& ctx, const PageInfo& page);
 Json common_view(const SiteContext& ctx, const PageInfo& page);
 Json item_card(const SiteContext& ctx, const Item& item);
 // An image as templates use it: {src, alt, width, height, srcset, sizes,

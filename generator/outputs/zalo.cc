@@ -3,6 +3,7 @@
 #include <cstring>
 #include <map>
 
+#include "core/parallel.h"
 #include "core/text.h"
 
 namespace bangtin {
@@ -122,12 +123,18 @@ Json zalo_payload(const SiteContext& ctx, const Item& item, Diagnostics& diags) 
   return p;
 }
 
-std::vector<OutputFile> zalo_payloads(const SiteContext& ctx, Diagnostics& diags) {
-  std::vector<OutputFile> out;
-  for (const Item& item : ctx.lib.items) {
-    if (item.kind != Kind::Article || !item.listed()) continue;
-    out.push_back({zalo_path(item), zalo_payload(ctx, item, diags).dump(1) + "\n", ""});
-  }
+std::vector<OutputFile> zalo_payloads(const SiteContext& ctx, Diagnostics& diags, int jobs) {
+  std::vector<const Item*> items;
+  for (const Item& item : ctx.lib.items)
+    if (item.kind == Kind::Article && item.listed()) items.push_back(&item);
+  // One payload per article, each with the whole body to rework: in
+  // parallel, the warnings kept apart and merged in item order.
+  std::vector<OutputFile> out(items.size());
+  std::vector<Diagnostics> warnings(items.size());
+  parallel_for(items.size(), jobs, [&](size_t i) {
+    out[i] = {zalo_path(*items[i]), zalo_payload(ctx, *items[i], warnings[i]).dump(1) + "\n", ""};
+  });
+  for (const auto& w : warnings) diags.merge(w);
   return out;
 }
 

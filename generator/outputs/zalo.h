@@ -26,6 +26,6 @@ std::string zalo_path(const Item& item);
 std::optional<MediaRef> zalo_image(const SiteContext& ctx, const MediaRef& picture);
 
 Json zalo_payload(const SiteContext& ctx, const Item& item, Diagnostics& diags);
-std::vector<OutputFile> zalo_payloads(const SiteContext& ctx, Diagnostics& diags);
+std::vector<OutputFile> zalo_payloads(const SiteContext& ctx, Diagnostics& diags, int jobs = 1);
 
 }  // namespace bangtin

@@ -18,14 +18,17 @@ namespace {
 mstch::data to_data(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
+      // Moved in: set() would copy the whole subtree once more per level.
       mstch::data d{mstch::data::type::object};
-      for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), to_data(it.value()));
+      for (auto it = j.begin(); it != j.end(); ++it) d[it.key()] = to_data(it.value());
       return d;
     }
     case nlohmann::json::value_t::array: {
-      mstch::data d{mstch::data::type::list};
-      for (const auto& e : j) d.push_back(to_data(e));
-      return d;
+      // kainjow takes list elements by copy only: gather them, copy once.
+      mstch::list l;
+      l.reserve(j.size());
+      for (const auto& e : j) l.push_back(to_data(e));
+      return mstch::data{l};
     }
     case nlohmann::json::value_t::string: return mstch::data{j.get<std::string>()};
     case nlohmann::json::value_t::boolean: return mstch::data{j.get<bool>()};
@@ -137,10 +140,10 @@ std::string Templates::expand(const std::string& name, int depth) const {
   return out + text.substr(pos);
 }
 
-std::string Templates::render(const std::string& name, const nlohmann::json& view, Diagnostics& diags) const {
+kainjow::mustache::mustache* Templates::parsed(const std::string& name, Diagnostics& diags) const {
   if (!templates_.count(name)) {
     diags.error("templates/" + name + ".mustache", 0, "thiếu mẫu trang");
-    return {};
+    return nullptr;
   }
   // Parsed once per thread and template set: kainjow's render is not const.
   thread_local uint64_t cached_generation = 0;
@@ -153,20 +156,58 @@ std::string Templates::render(const std::string& name, const nlohmann::json& vie
   if (!tmpl) tmpl = std::make_unique<mstch::mustache>(expand(name, 0));
   if (!tmpl->is_valid()) {
     diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl->error_message());
-    return {};
+    tmpl.reset();
+    return nullptr;
   }
-  mstch::data data = to_data(view);
-  // Partials left (a self-including one) are looked up under their own
-  // names, which, under templates/partials/, never shadow a key of the view.
+  return tmpl.get();
+}
+
+// Partials left (a self-including one) are looked up under their own
+// names, which, under templates/partials/, never shadow a key of the view.
+void Templates::add_partials(mstch::data& data) const {
   for (const auto& [pname, ptext] : templates_) {
     if (!starts_with(pname, "partials/")) continue;
     const std::string* text = &ptext;
     data.set(pname, mstch::partial{[text] { return *text; }});
   }
+}
+
+std::string Templates::render(const std::string& name, const nlohmann::json& view, Diagnostics& diags) const {
+  mstch::mustache* tmpl = parsed(name, diags);
+  if (!tmpl) return {};
+  mstch::data data = to_data(view);
+  add_partials(data);
   std::string out = tmpl->render(data);
   if (!tmpl->is_valid()) {
     diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl->error_message());
-    tmpl.reset();
+    return {};
+  }
+  return out;
+}
+
+PreparedView Templates::prepare(const nlohmann::json& shared) const {
+  auto data = std::make_shared<mstch::data>(to_data(shared));
+  add_partials(*data);
+  PreparedView v;
+  v.data_ = std::move(data);
+  return v;
+}
+
+std::string Templates::render(const std::string& name, const nlohmann::json& own, const nlohmann::json& page,
+                              const PreparedView& shared, Diagnostics& diags) const {
+  mstch::mustache* tmpl = parsed(name, diags);
+  if (!tmpl) return {};
+  // kainjow looks a name up from the innermost context out, as in one
+  // object where the inner layer's keys replace the outer ones'; no page
+  // view repeats a top-level key of its frame (page, share, lang, t, site,
+  // menu, assets, banners), so dotted names resolve alike too.
+  mstch::data own_data = to_data(own), page_data = to_data(page);
+  mstch::context<std::string> ctx{shared.data_.get()};
+  ctx.push(&page_data);
+  ctx.push(&own_data);
+  std::string out = tmpl->render(ctx);
+  if (!tmpl->is_valid()) {
+    diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl->error_message());
     return {};
   }
   return out;

@@ -220,7 +220,7 @@ void add_other_files(const SiteContext& ctx, const std::vector<PlannedPage>& pla
   files.push_back({"rebuild.json", rebuild_json(ctx), ""});
   add(feed_files(ctx, jobs));
   add(embed_files(ctx, diags));
-  add(zalo_payloads(ctx, diags));
+  add(zalo_payloads(ctx, diags, jobs));
 }
 
 BuildResult build_site(const BuildOptions& options, Disk& disk) {
