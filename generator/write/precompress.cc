@@ -1,9 +1,8 @@
 #include "write/precompress.h"
 
 #include <brotli/encode.h>
-#include <libdeflate.h>
+#include <zlib.h>
 
-#include <memory>
 #include <stdexcept>
 
 namespace bangtin {
@@ -32,17 +31,20 @@ const std::vector<Twin>& precompressed_twins() {
 }
 
 std::string gzip_bytes(std::string_view bytes) {
-  // One compressor per thread: allocating one costs more than compressing a
-  // small page, and a compressor may not be shared between threads.
-  thread_local std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> c{
-      libdeflate_alloc_compressor(kGzipLevel), libdeflate_free_compressor};
-  if (!c) throw std::runtime_error("libdeflate: cannot allocate a compressor");
-  // libdeflate's gzip header carries mtime 0 and no file name: the same
-  // bytes always give the same twin.
-  std::string out(libdeflate_gzip_compress_bound(c.get(), bytes.size()), '\0');
-  size_t n = libdeflate_gzip_compress(c.get(), bytes.data(), bytes.size(), out.data(), out.size());
-  if (n == 0) throw std::runtime_error("libdeflate: compression did not fit");
-  out.resize(n);
+  z_stream z{};
+  // windowBits 15 + 16: a gzip wrapper, whose header zlib fills with mtime 0
+  // and no file name.
+  if (deflateInit2(&z, kGzipLevel, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("zlib: deflateInit2 failed");
+  std::string out(deflateBound(&z, bytes.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) throw std::runtime_error("zlib: deflate did not finish");
   return out;
 }
 
