@@ -1,6 +1,5 @@
 #include "serve/preview.h"
 
-
 #include <chrono>
 #include <utility>
 #include <httplib.h>
@@ -11,7 +10,6 @@
 #include "core/text.h"
 #include "serve/lazy_site.h"
 #include "site/build.h"
-
 
 namespace bangtin {
 

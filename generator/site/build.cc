@@ -61,6 +61,10 @@ bool check_output_dir(const std::string& root, const std::string& output, Diagno
   return true;
 }
 
+std::string output_folder(const BuildOptions& options, const std::string& root) {
+  return options.output.empty() ? root + "/public" : options.output;
+}
+
 uint64_t config_key(const std::string& root, const BuildOptions& options) {
   std::string text;
   read_file(root + "/site-config.json", text);
@@ -76,7 +80,8 @@ void parse_sources(const std::vector<SourceFile>& sources, const std::string& ro
     if (stamp && memo->find_parsed(root, sources[i], *stamp, parsed[i], parse_diags[i])) return;
     FileLookups lookups;
     {
-      FileLookupRecorder record(lookups);
+      std::optional<FileLookupRecorder> record;  // only a memo needs to know
+      if (stamp) record.emplace(lookups);
       std::string text;
       if (!read_file(root + "/" + sources[i].path, text)) {
         parse_diags[i].error(sources[i].path, 0, "không đọc được tệp");
@@ -102,7 +107,8 @@ void render_bodies(Library& lib, const std::string& root, const SiteConfig& conf
     if (!memo || !memo->find_body(root, lib, item, body, local)) {
       FileLookups lookups;
       {
-        FileLookupRecorder record(lookups);
+        std::optional<FileLookupRecorder> record;  // only a memo needs to know
+        if (memo) record.emplace(lookups);
         body = render_markdown(item, lib, config, root, local);
       }
       if (memo) memo->keep_body(lib, item, body, local, std::move(lookups));
@@ -124,7 +130,7 @@ std::shared_ptr<SiteState> prepare_site(const BuildOptions& options, BuildResult
   StageTimer timer(result.timings);
   auto state = std::make_shared<SiteState>();
   std::string root = state->root = options.source.empty() ? "." : options.source;
-  std::string output = options.output.empty() ? root + "/public" : options.output;
+  std::string output = output_folder(options, root);
 
   SiteConfig& config = state->config;
   if (!load_config(root, config, diags)) return nullptr;
@@ -244,7 +250,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
     for (auto& f : *group) result.files.push_back(std::move(f));
   // Keep last: it lists what changed among all the files above, against the
   // output this build replaces (nothing to compare with when not writing).
-  std::string output = options.output.empty() ? state->root + "/public" : options.output;
+  std::string output = output_folder(options, state->root);
   add_change_lists(ctx, result.files, options.write ? read_manifest(output) : Manifest{}, options.jobs);
   timer.done("outputs");
 
