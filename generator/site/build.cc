@@ -61,10 +61,6 @@ bool check_output_dir(const std::string& root, const std::string& output, Diagno
   return true;
 }
 
-std::string output_folder(const BuildOptions& options, const std::string& root) {
-  return options.output.empty() ? root + "/public" : options.output;
-}
-
 uint64_t config_key(const std::string& root, const BuildOptions& options) {
   std::string text;
   read_file(root + "/site-config.json", text);
@@ -125,6 +121,10 @@ void render_bodies(Library& lib, const std::string& root, const SiteConfig& conf
 
 }  // namespace
 
+std::string output_folder(const BuildOptions& options, const std::string& root) {
+  return options.output.empty() ? root + "/public" : options.output;
+}
+
 std::shared_ptr<SiteState> prepare_site(const BuildOptions& options, BuildResult& result, BuildMemo* memo) {
   Diagnostics& diags = result.diags;
   StageTimer timer(result.timings);
@@ -148,6 +148,8 @@ std::shared_ptr<SiteState> prepare_site(const BuildOptions& options, BuildResult
     }
     now = *t;
   }
+  result.now = now;
+  result.utc_offset_minutes = config.utc_offset_minutes;
   if (options.write && !check_output_dir(root, output, diags)) return nullptr;
   if (memo) memo->begin(config_key(root, options));
   timer.done("config");

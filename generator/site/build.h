@@ -31,6 +31,7 @@ struct BuildOptions {
   bool preview = false;  // serve mode: drafts and scheduled items shown with a badge
   bool precompress = true;  // .gz/.br twins of text outputs (write/precompress.h)
   std::string image_cache;  // absolute; default <source>/.bangtin-cache/images (outside the output)
+  bool force = false;       // build even when the output is current (site/up_to_date.h)
   // Images encoded so far of those this build must encode (cli/progress.h draws it).
   std::function<void(size_t done, size_t total)> image_progress;
 };
@@ -50,12 +51,17 @@ struct BuildResult {
   std::optional<Timestamp> next_change;
   std::string next_change_source;
   std::string next_change_iso;  // in the site's offset
+  Timestamp now;                // the clock this build published by
+  int utc_offset_minutes = 0;   // the site's
   std::shared_ptr<const Library> library;  // what assemble made, for tests and tools
   Status write_status = Status::ok();
   bool ok() const { return !diags.has_errors() && write_status.is_ok(); }
 };
 
 BuildResult build_site(const BuildOptions& options, Disk& disk);
+
+// <source>/public unless --output says otherwise.
+std::string output_folder(const BuildOptions& options, const std::string& root);
 
 class BuildMemo;
 
