@@ -85,7 +85,7 @@ int report(const BuildResult& r, const BuildOptions& o, bool timings, bool check
   if (check) {
     std::cout << "bangtin: " << r.items << " mục đã kiểm tra, không có lỗi\n";
   } else {
-    std::cout << "bangtin: " << r.items << " mục, " << r.pages << " trang, " << r.files.size() << " tệp → "
+    std::cout << "bangtin: " << r.items << " mục, " << r.pages << " trang, " << r.file_count << " tệp → "
               << (o.output.empty() ? o.source + "/public" : o.output) << "\n";
   }
   if (r.images_encoded > 0 || r.images_pruned > 0)

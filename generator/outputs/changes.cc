@@ -71,8 +71,11 @@ Changes compare(const Manifest& before, const Manifest& after) {
   return c;
 }
 
-void add_change_lists(const SiteContext& ctx, std::vector<OutputFile>& files, const Manifest& previous, int jobs) {
-  Manifest now = make_manifest(ctx, files, jobs);
+std::vector<OutputFile> change_lists(const SiteContext& ctx, const Manifest& hashes, const Manifest& previous) {
+  std::vector<OutputFile> files;
+  Manifest now;
+  for (const auto& [path, hash] : hashes)
+    if (!self_describing(path)) now.emplace_hint(now.end(), path, hash);
   Changes c = compare(previous, now);
   std::string built = format_iso(ctx.lib.now, ctx.config.utc_offset_minutes);
 
@@ -108,6 +111,11 @@ void add_change_lists(const SiteContext& ctx, std::vector<OutputFile>& files, co
   for (const auto& [path, hash] : now) total += starts_with(path, "zalo/");
   Json index = {{"built_at", built}, {"payloads", total}, {"post", post}, {"removed", hide}};
   files.push_back({kZaloIndexFile, index.dump(1) + "\n", ""});
+  return files;
+}
+
+void add_change_lists(const SiteContext& ctx, std::vector<OutputFile>& files, const Manifest& previous, int jobs) {
+  for (auto& f : change_lists(ctx, make_manifest(ctx, files, jobs), previous)) files.push_back(std::move(f));
 }
 
 }  // namespace bangtin

@@ -33,6 +33,9 @@ Changes compare(const Manifest& before, const Manifest& after);
 // "bai-viet/x/index.html" → "/bai-viet/x/"; other files keep their path.
 std::string path_to_url(const std::string& path);
 
+// manifest.json, changes.json and zalo/index.json, given the hash of every
+// other output file (as write/publish.h's Stager notes them).
+std::vector<OutputFile> change_lists(const SiteContext& ctx, const Manifest& hashes, const Manifest& previous);
 // Appends manifest.json, changes.json and zalo/index.json to `files`. Must
 // run after every other output exists.
 void add_change_lists(const SiteContext& ctx, std::vector<OutputFile>& files, const Manifest& previous, int jobs);

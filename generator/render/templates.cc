@@ -24,13 +24,16 @@ mstch::data to_data(const nlohmann::json& j) {
       return d;
     }
     case nlohmann::json::value_t::array: {
-      // kainjow takes list elements by copy only: gather them, copy once.
-      mstch::list l;
+      // kainjow's list API copies every element, and a card list is most of
+      // a page's data. The list it owns is an ordinary vector reached through
+      // a const accessor: fill it in place by moving.
+      mstch::data d{mstch::data::type::list};
+      auto& l = const_cast<mstch::list&>(d.list_value());
       l.reserve(j.size());
       for (const auto& e : j) l.push_back(to_data(e));
-      return mstch::data{l};
+      return d;
     }
-    case nlohmann::json::value_t::string: return mstch::data{j.get<std::string>()};
+    case nlohmann::json::value_t::string: return mstch::data{j.get_ref<const std::string&>()};
     case nlohmann::json::value_t::boolean: return mstch::data{j.get<bool>()};
     case nlohmann::json::value_t::null: return mstch::data{false};
     default: return mstch::data{j.dump()};

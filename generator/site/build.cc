@@ -242,24 +242,38 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   OtherOutputs other = plan_other_outputs(ctx, options.jobs);
   for (auto& p : other.pages) plan.push_back(std::move(p));
   timer.done("search");
-  result.files = render_pages(ctx, plan, options.jobs, diags);
-  result.pages = result.files.size();
+  std::string output = output_folder(options, state->root);
+  // When writing, every file is staged as soon as it is made (write/publish.h)
+  // instead of being held until the end; otherwise the result keeps them.
+  std::optional<Stager> stager;
+  if (options.write) stager.emplace(disk, state->root, output, options.precompress);
+  if (stager) render_pages(ctx, plan, options.jobs, diags, [&](size_t, OutputFile&& page) { stager->put(page); });
+  else result.files = render_pages(ctx, plan, options.jobs, diags);
+  result.pages = plan.size();
   timer.done("render");
 
-  add_other_files(ctx, plan, options.jobs, diags, result.files);
+  std::vector<OutputFile> files;
+  add_other_files(ctx, plan, options.jobs, diags, files);
   std::vector<OutputFile> media = media_files(ctx);
   for (auto* group : {&state->assets, &media, &state->image_files, &other.files})
-    for (auto& f : *group) result.files.push_back(std::move(f));
-  // Keep last: it lists what changed among all the files above, against the
-  // output this build replaces (nothing to compare with when not writing).
-  std::string output = output_folder(options, state->root);
-  add_change_lists(ctx, result.files, options.write ? read_manifest(output) : Manifest{}, options.jobs);
-  timer.done("outputs");
-
-  if (options.write && !diags.has_errors()) {
-    result.write_status = publish(disk, result.files, state->root, output, options.jobs, options.precompress);
-    timer.done("write");
+    for (auto& f : *group) files.push_back(std::move(f));
+  if (!stager) {
+    for (auto& f : files) result.files.push_back(std::move(f));
+    add_change_lists(ctx, result.files, Manifest{}, options.jobs);  // nothing to compare with
+    result.file_count = result.files.size();
+    timer.done("outputs");
+    return result;
   }
+  timer.done("outputs");
+  parallel_for(files.size(), options.jobs, [&](size_t i) { stager->put(files[i]); });
+  files.clear();
+  // Keep last: they list what changed among all the files above, against the
+  // output this build replaces.
+  for (const auto& f : change_lists(ctx, stager->hashes(), read_manifest(output))) stager->put(f);
+  result.file_count = stager->count();
+  if (diags.has_errors()) return result;  // the stager removes its folder: the output stays as it was
+  result.write_status = stager->finish();
+  timer.done("write");
   return result;
 }
 

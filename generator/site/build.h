@@ -43,9 +43,9 @@ struct StageTime {
 
 struct BuildResult {
   Diagnostics diags;
-  std::vector<OutputFile> files;
+  std::vector<OutputFile> files;  // when not writing: every file the build made
   std::vector<StageTime> timings;
-  size_t items = 0, pages = 0;
+  size_t items = 0, pages = 0, file_count = 0;
   size_t images_encoded = 0, images_reused = 0;  // resized copies made, and found in the cache
   size_t images_pruned = 0;                       // stale copies removed from the cache
   std::optional<Timestamp> next_change;

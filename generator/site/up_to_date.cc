@@ -133,7 +133,7 @@ std::optional<BuildRecord> record_of(const BuildResult& result, const BuildOptio
   r.manifest_hash = short_hash(manifest, 16);
   r.items = result.items;
   r.pages = result.pages;
-  r.files = result.files.size();
+  r.files = result.file_count;
   CivilTime c = to_civil(result.now, result.utc_offset_minutes);
   Timestamp midnight{result.now.seconds - (c.hour * 3600 + c.minute * 60 + c.second) + 86400};
   r.valid_until = result.next_change && *result.next_change < midnight ? *result.next_change : midnight;
