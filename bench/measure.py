@@ -57,7 +57,7 @@ def run(cmd, cwd=None):
 
 
 def stage_times(stderr):
-    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+([\d.]+) ms$", stderr, re.M)}
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+([\w-]+)\s+([\d.]+) ms(?:\s+[\d.]+ MiB)?$", stderr, re.M)}
 
 
 def fmt_s(xs):

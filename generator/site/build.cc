@@ -1,5 +1,7 @@
 #include "site/build.h"
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <filesystem>
 
@@ -38,7 +40,12 @@ class StageTimer {
   explicit StageTimer(std::vector<StageTime>& out) : out_(out) {}
   void done(const char* stage) {
     auto now = std::chrono::steady_clock::now();
-    out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count()});
+    // The process's peak so far: which stage raised it is what --timings
+    // readers look for when a large portal runs short of memory.
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count(),
+                    static_cast<double>(usage.ru_maxrss) / 1024.0});
     last_ = now;
   }
 

@@ -39,6 +39,7 @@ struct BuildOptions {
 struct StageTime {
   std::string stage;
   double ms;
+  double peak_mib = 0;  // the process's peak resident memory when the stage ended
 };
 
 struct BuildResult {
