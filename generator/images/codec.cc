@@ -121,10 +121,10 @@ void save(VImage img, const Target& t, int quality, const std::string& tmp) {
     img.jpegsave(tmp.c_str(), VImage::option()->set("Q", quality)->set("strip", true)->set("optimize_coding", true));
   } else if (t.format == "webp") {
     // libwebp's method 1, not libvips' default 4 (Hugo's too): WebP was
-    // 60 % of a cold build and encodes 2.6× faster. On real photos at one Q
-    // the files are 8.5 % larger than method 4's at the same PSNR, and 1 %
-    // larger than Hugo's (method 4, photo preset) at 0.26 dB better PSNR.
-    // Method 2 is 2.1× faster for +2.5 %; method 0, 3.4× for +12 %
+    // 60 % of a cold build and encodes 2.6× faster. On real photos, for the
+    // same PSNR the files are 8.5 % larger than method 4's (14 % for the
+    // same SSIM), and at one Q 1 % larger than Hugo's (method 4, photo
+    // preset). Method 2 is 2.1× faster for +2.5 %, method 0 3.4× for +12 %
     // (bench/README.md, "WebP method").
     VipsBlob* blob = img.webpsave_buffer(VImage::option()->set("Q", quality)->set("strip", true)->set("effort", 1));
     size_t size = 0;
