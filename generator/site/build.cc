@@ -276,7 +276,11 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   files.clear();
   // Keep last: they list what changed among all the files above, against the
   // output this build replaces.
-  for (const auto& f : change_lists(ctx, stager->hashes(), read_manifest(output))) stager->put(f);
+  bool other_hash = false;
+  Manifest previous = read_manifest(output, &other_hash);
+  std::set<std::string> unchanged;
+  if (other_hash) unchanged = stager->unchanged();
+  for (const auto& f : change_lists(ctx, stager->hashes(), previous, other_hash ? &unchanged : nullptr)) stager->put(f);
   result.file_count = stager->count();
   if (diags.has_errors()) return result;  // the stager removes its folder: the output stays as it was
   result.write_status = stager->finish();

@@ -65,9 +65,10 @@ Status Stager::stage(const OutputFile& f, std::string& hash) {
   Counters& n = *n_;
   if (!f.source.empty()) {
     std::string source = f.source_path(site_root_), bytes;
-    hash = read_file(source, bytes) ? short_hash(bytes, 16) : "";
+    hash = read_file(source, bytes) ? content_hash(bytes) : "";
     if (disk_.reuse_copy(before, target, source)) {
       n.kept++;
+      note_unchanged(f.path);
       return Status::ok();
     }
     n.written++;
@@ -77,8 +78,9 @@ Status Stager::stage(const OutputFile& f, std::string& hash) {
     if (f.source_is_absolute && disk_.link_file(source, target)) return Status::ok();
     return disk_.copy_file(source, target);
   }
-  hash = short_hash(f.bytes, 16);
+  hash = content_hash(f.bytes);
   bool kept = disk_.reuse_file(before, target, f.bytes);
+  if (kept) note_unchanged(f.path);
   if (!kept) {
     if (Status s = disk_.write_staged(target, f.bytes); !s.is_ok()) return s;
   }
@@ -97,6 +99,16 @@ Status Stager::stage(const OutputFile& f, std::string& hash) {
     n.twins++;
   }
   return Status::ok();
+}
+
+void Stager::note_unchanged(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mu_);
+  unchanged_.insert(path);
+}
+
+std::set<std::string> Stager::unchanged() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return unchanged_;
 }
 
 std::map<std::string, std::string> Stager::hashes() const {

@@ -38,8 +38,10 @@ class Stager {
   // Checks the path, stages the file and its twins, and notes a hash of its
   // bytes (a copy's: of its source). Problems are kept for finish().
   void put(const OutputFile& f);
-  // Output path → hash (16 hex digits) of every file put so far.
+  // Output path → content_hash of every file put so far.
   std::map<std::string, std::string> hashes() const;
+  // The files found identical to the previous output's (kept, not written).
+  std::set<std::string> unchanged() const;
   size_t count() const;
   // The first problem, if any (staging removed); else swaps the staging
   // folder in place of the output.
@@ -48,6 +50,7 @@ class Stager {
  private:
   Status stage(const OutputFile& f, std::string& hash);
   void fail(Status s);
+  void note_unchanged(const std::string& path);
 
   struct Counters;
   Disk& disk_;
@@ -57,6 +60,7 @@ class Stager {
   mutable std::mutex mu_;
   std::map<std::string, std::string> hashes_;
   std::set<std::string> twinned_;  // paths that got .gz/.br twins
+  std::set<std::string> unchanged_;
   Status first_ = Status::ok();
 };
 
