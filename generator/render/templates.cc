@@ -44,12 +44,15 @@ mstch::data to_data(const nlohmann::json& j) {
 // the runs between special characters instead of appending one character at
 // a time: escaping was 3% of a build.
 std::string escape_like_kainjow(const std::string& s) {
-  size_t special = s.find_first_of("&<>\"'");
-  if (special == std::string::npos) return s;
+  auto special = [](char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; };
+  size_t i = 0;
+  while (i < s.size() && !special(s[i])) ++i;
+  if (i == s.size()) return s;
   std::string out;
   out.reserve(s.size() + s.size() / 8 + 16);
   size_t from = 0;
-  for (size_t i = special; i != std::string::npos; i = s.find_first_of("&<>\"'", i + 1)) {
+  for (; i < s.size(); ++i) {
+    if (!special(s[i])) continue;
     out.append(s, from, i - from);
     switch (s[i]) {
       case '&': out += "&amp;"; break;
