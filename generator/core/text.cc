@@ -105,7 +105,11 @@ static bool fold_latin(const icu::UnicodeString& u, std::string& out) {
   for (int32_t i = 0; i < d.length(); ++i) {
     UChar c = d.charAt(i);
     if (c < 0x80) out += static_cast<char>(c);
-    else if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    // Only the Latin accents of Combining Diacritical Marks: a mark of
+    // another script (Hebrew or Syriac vowel points, Thai vowels) is a vowel
+    // to Any-Latin ("a\u05B4" → "ai"), and so are Greek breathing and
+    // ypogegrammeni in this block ("\u0314" → "h", "\u0345" → "i").
+    else if (c >= 0x0300 && c <= 0x036F && c != 0x0313 && c != 0x0314 && (c < 0x0342 || c > 0x0345)) continue;
     else if (c == 0x00A0 || (c >= 0x2010 && c <= 0x2015) || (c >= 0x2018 && c <= 0x201F) || c == 0x2026 ||
              c == 0x00AB || c == 0x00BB || c == 0x2022 || c == 0x00B7)
       out += ' ';
@@ -122,8 +126,10 @@ static std::string slugify(std::string_view s, bool shortcut) {
   u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x0110)), icu::UnicodeString("d"));
   std::string ascii;
   if (is_ascii(s)) ascii = to_utf8(u);
-  else if (!shortcut || !fold_latin(u, ascii))
-    if (auto* t = ascii_folder()) t->transliterate(u), ascii = to_utf8(u);
+  else if (!shortcut || !fold_latin(u, ascii)) {
+    if (auto* t = ascii_folder()) t->transliterate(u);
+    ascii = to_utf8(u);  // not what fold_latin left when it gave up
+  }
   std::string out;
   bool dash = false;
   for (char c : ascii) {
