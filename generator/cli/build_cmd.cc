@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "core/paths.h"
 #include "core/text.h"
 #include <nlohmann/json.hpp>
 #include "site/build.h"
@@ -115,10 +116,10 @@ int run_build(const std::vector<std::string>& args) {
   std::string format;
   if (!parse_flags(args, o, timings, format, false, kBuildUsage)) return 2;
   auto start = std::chrono::steady_clock::now();
-  std::string inputs = fingerprint_inputs(o);
   std::string record_file = record_path(o);
-  std::optional<BuildRecord> last = o.force ? std::nullopt : read_record(record_file);
-  if (last) {
+  std::optional<BuildRecord> last = read_record(record_file);
+  std::string inputs = fingerprint_inputs(o, last ? last->site_files : std::vector<std::string>{});
+  if (last && !o.force) {
     std::optional<Timestamp> now = build_clock(o, *last);
     if (now && output_is_current(*last, inputs, *now, output_folder(o, o.source))) {
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -130,9 +131,13 @@ int run_build(const std::vector<std::string>& args) {
     }
   }
   RealDisk disk;
+  SiteFileLog looked_up;
   BuildResult r = build_with_progress(o, disk);
   // A record that cannot be written only costs the next build its shortcut.
-  if (std::optional<BuildRecord> record = record_of(r, o, std::move(inputs))) write_record(record_file, *record);
+  if (std::optional<BuildRecord> record = record_of(r, o, std::move(inputs))) {
+    record->site_files = outside_walked_folders(looked_up.paths());
+    write_record(record_file, *record);
+  }
   return report(r, o, timings, false);
 }
 

@@ -1,5 +1,6 @@
 #include "core/paths.h"
 
+#include <atomic>
 #include <filesystem>
 #include <vector>
 
@@ -33,6 +34,7 @@ std::optional<std::string> resolve_site_path(const std::string& from_dir, const 
 
 namespace {
 thread_local FileLookups* recording = nullptr;
+std::atomic<SiteFileLog*> site_file_log{nullptr};
 
 FileCheck check_file(const std::string& site_root, const std::string& rel) {
   std::error_code ec;
@@ -52,7 +54,19 @@ FileCheck check_file(const std::string& site_root, const std::string& rel) {
 FileCheck check_site_file(const std::string& site_root, const std::string& rel) {
   FileCheck result = check_file(site_root, rel);
   if (recording) recording->emplace_back(rel, result);
+  if (SiteFileLog* log = site_file_log.load()) log->note(rel);
   return result;
+}
+
+SiteFileLog::SiteFileLog() { site_file_log.store(this); }
+SiteFileLog::~SiteFileLog() { site_file_log.store(nullptr); }
+void SiteFileLog::note(const std::string& rel) {
+  std::lock_guard<std::mutex> lock(mu_);
+  paths_.insert(rel);
+}
+std::set<std::string> SiteFileLog::paths() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return paths_;
 }
 
 FileLookupRecorder::FileLookupRecorder(FileLookups& into) : previous_(recording) { recording = &into; }

@@ -1,7 +1,9 @@
 // Site-relative paths. Nothing an editor writes may name a file outside the
 // site root, whether by "../" or through a symlink.
 #pragma once
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +34,25 @@ class FileLookupRecorder {
   FileLookups* previous_;
 };
 bool lookups_unchanged(const std::string& site_root, const FileLookups& lookups);
+
+// Every path check_site_file looks up, on any thread, while a SiteFileLog is
+// alive (one at a time): `bangtin build` keeps in its up-to-date record the
+// files outside content/, templates/ and assets/ that items refer to by a
+// path from the site root ("/tai-lieu/quy-che.pdf"), since it walks only
+// those folders.
+class SiteFileLog {
+ public:
+  SiteFileLog();
+  ~SiteFileLog();
+  SiteFileLog(const SiteFileLog&) = delete;
+  SiteFileLog& operator=(const SiteFileLog&) = delete;
+  std::set<std::string> paths() const;
+  void note(const std::string& rel);
+
+ private:
+  mutable std::mutex mu_;
+  std::set<std::string> paths_;
+};
 
 // "content/articles/x.md" → "content/articles"
 std::string parent_dir(const std::string& rel);

@@ -22,7 +22,7 @@ namespace bangtin {
 namespace {
 
 // Bumped when a record from an older bangtin must not be trusted.
-constexpr int kRecordVersion = 1;
+constexpr int kRecordVersion = 2;  // 2: site_files
 
 struct Entry {
   std::string path;
@@ -64,7 +64,7 @@ std::string source_root(const BuildOptions& options) { return options.source.emp
 
 }  // namespace
 
-std::string fingerprint_inputs(const BuildOptions& options) {
+std::string fingerprint_inputs(const BuildOptions& options, const std::vector<std::string>& site_files) {
   std::string root = source_root(options);
   std::string key = "bangtin-inputs " + std::to_string(kRecordVersion) + "\x1e";
   // The program: its built-in theme and every rule of the build.
@@ -82,7 +82,22 @@ std::string fingerprint_inputs(const BuildOptions& options) {
   }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
   for (const Entry& e : entries) add_stamp(key, e.path, e.st);
+  key += "site files\x1e";
+  for (const std::string& rel : site_files) {
+    struct stat file {};
+    if (::stat((root + "/" + rel).c_str(), &file) == 0) add_stamp(key, rel, file);
+    else key += rel + "\x1f-\x1e";  // missing now, as it may have been then: its appearing counts
+  }
   return std::to_string(entries.size()) + "-" + short_hash(key, 16);
+}
+
+std::vector<std::string> outside_walked_folders(const std::set<std::string>& looked_up) {
+  std::vector<std::string> out;
+  for (const std::string& rel : looked_up) {
+    std::string top = rel.substr(0, rel.find('/'));
+    if (top != "content" && top != "templates" && top != "assets") out.push_back(rel);
+  }
+  return out;
 }
 
 std::string record_path(const BuildOptions& options) {
@@ -106,6 +121,7 @@ std::optional<BuildRecord> read_record(const std::string& path) {
     r.items = j.at("items").get<size_t>();
     r.pages = j.at("pages").get<size_t>();
     r.files = j.at("files").get<size_t>();
+    r.site_files = j.at("site_files").get<std::vector<std::string>>();
     return r;
   } catch (const nlohmann::json::exception&) {
     return std::nullopt;  // hand-edited or cut short: build as if there were none
@@ -116,7 +132,8 @@ bool write_record(const std::string& path, const BuildRecord& r) {
   nlohmann::json j = {{"version", kRecordVersion}, {"inputs", r.inputs},       {"built_at", r.built_at.seconds},
                       {"utc_offset_minutes", r.utc_offset_minutes},
                       {"manifest", r.manifest_hash}, {"items", r.items},        {"pages", r.pages},
-                      {"files", r.files},            {"valid_until", nullptr}};
+                      {"files", r.files},            {"valid_until", nullptr},
+                      {"site_files", r.site_files}};
   if (r.valid_until) j["valid_until"] = r.valid_until->seconds;
   RealDisk disk;
   return disk.write_file(path, j.dump(1) + "\n").is_ok();

@@ -14,7 +14,9 @@
 // the manifest that build wrote, is skipped. `--force` builds anyway.
 #pragma once
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "core/time.h"
 #include "site/build.h"
@@ -28,11 +30,21 @@ struct BuildRecord {
   std::optional<Timestamp> valid_until;  // first moment its output could differ
   std::string manifest_hash;        // of the manifest.json it wrote
   size_t items = 0, pages = 0, files = 0;
+  // Files outside content/, templates/ and assets/ the build looked up
+  // (items may name any file by its path from the site root): the next
+  // fingerprint stamps them too.
+  std::vector<std::string> site_files;
 };
 
 // Everything a build reads, as one hash. Walks the source folders (about
-// 50 ms for 10,000 files); reads no file but site-config.json.
-std::string fingerprint_inputs(const BuildOptions& options);
+// 50 ms for 10,000 files) and stamps `site_files` (the last record's: a build
+// that looks up other files than those leaves a record the next fingerprint
+// does not match); reads no file but site-config.json.
+std::string fingerprint_inputs(const BuildOptions& options, const std::vector<std::string>& site_files = {});
+
+// Of the paths a build looked up (core/paths.h SiteFileLog), those the walk
+// of content/, templates/ and assets/ does not cover.
+std::vector<std::string> outside_walked_folders(const std::set<std::string>& looked_up);
 
 // Where the record for builds of `options` into its output folder lives:
 // <source>/.bangtin-cache/builds/<hash of the output folder>.json.

@@ -85,6 +85,26 @@ TEST_CASE("a second build with nothing changed is skipped, and any change builds
     // An earlier clock may hide what the output shows.
     CHECK_FALSE(contains(bangtin_build(site, " --now 2026-01-20T09:00:00+07:00").log, kSkipped));
   }
+  SUBCASE("a file outside content/ that an article names from the site root") {
+    // The editor's guide: a path starting with '/' starts at the site root.
+    fs::create_directories(site + "/tai-lieu");
+    std::ofstream(site + "/tai-lieu/quy-che.pdf") << "%PDF-1.4 ban cu";
+    std::ofstream(site + "/content/articles/mot.md", std::ios::app) << "\n[Quy chế](/tai-lieu/quy-che.pdf)\n";
+    REQUIRE(bangtin_build(site, now).status == 0);
+    auto published = [&] {
+      std::string bytes;
+      for (const auto& e : fs::recursive_directory_iterator(site + "/public"))
+        if (e.path().filename() == "quy-che.pdf") read_file(e.path().string(), bytes);
+      return bytes;
+    };
+    REQUIRE(published() == "%PDF-1.4 ban cu");
+    CHECK_FALSE(contains(bangtin_build(site, now).log, kSkipped));  // the record now stamps the file
+    CHECK(contains(bangtin_build(site, now).log, kSkipped));
+    std::ofstream(site + "/tai-lieu/quy-che.pdf") << "%PDF-1.4 ban moi, da sua";
+    CHECK_FALSE(contains(bangtin_build(site, now).log, kSkipped));
+    CHECK(published() == "%PDF-1.4 ban moi, da sua");
+    CHECK(contains(bangtin_build(site, now).log, kSkipped));
+  }
   SUBCASE("an output file deleted by hand") {
     fs::remove(site + "/public/index.html");
     CHECK_FALSE(contains(bangtin_build(site, now).log, kSkipped));
