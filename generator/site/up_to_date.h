@@ -5,8 +5,8 @@
 //
 // After a successful build, a record beside the image cache keeps a
 // fingerprint of everything the build read (each file of content/,
-// templates/ and assets/ by path, size and modification time,
-// site-config.json, the options and the bangtin program itself) and when the
+// templates/ and assets/ by path, size and modification time, any
+// other site file an item names from the root, site-config.json, the options and the bangtin program itself) and when the
 // output it wrote stops being current: the next scheduled publication or
 // expiry (rebuild.json), or the end of the day, since the footer's year and
 // the office reports' periods follow the calendar. A later build whose
