@@ -1,0 +1,120 @@
+#include "search/doc_terms.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace bangtin::search {
+
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+// Caches beyond this many entries start over, so a huge site cannot grow
+// them without bound.
+constexpr size_t kMaxCached = 1 << 20;
+
+size_t slot_of(uint32_t term, size_t mask) { return (term * 0x9E3779B1u) & mask; }
+
+}  // namespace
+
+const TermCollector::Forms& TermCollector::forms_of(const RawToken& token) {
+  auto it = words_.find(token.text);
+  if (it != words_.end()) return it->second;
+  std::string exact = lower_for_search(token.text);
+  // CJK terms keep their marks: folded is exact.
+  std::string folded = token.cjk ? exact : fold_for_search(token.text);
+  Forms f{lexicon_.intern(exact), lexicon_.intern(folded), folded};
+  return words_.emplace(std::string(token.text), std::move(f)).first->second;
+}
+
+uint32_t TermCollector::pair_of(const Forms& a, const Forms& b) {
+  uint64_t key = (uint64_t{a.folded} << 32) | b.folded;
+  auto it = pairs_.find(key);
+  if (it != pairs_.end()) return it->second;
+  std::string text;
+  text.reserve(a.folded_text.size() + 1 + b.folded_text.size());
+  text.append(a.folded_text).append(1, ' ').append(b.folded_text);
+  return pairs_.emplace(key, lexicon_.intern(text)).first->second;
+}
+
+void TermCollector::add(uint32_t term, const Field& f, uint32_t spelling) {
+  size_t mask = table_.size() - 1;
+  size_t at = slot_of(term, mask);
+  while (table_[at] != 0 && doc_.hits[table_[at] - 1].term != term) at = (at + 1) & mask;
+  if (table_[at] == 0) {
+    doc_.hits.push_back({term, 0, 0, 0, 0});
+    spelling_of_.push_back({kNone, kNone, kNone});
+    table_[at] = static_cast<uint32_t>(doc_.hits.size());
+    if (doc_.hits.size() * 2 > table_.size()) {
+      table_.assign(table_.size() * 2, 0);
+      mask = table_.size() - 1;
+      for (uint32_t i = 0; i < doc_.hits.size(); ++i) {
+        size_t s = slot_of(doc_.hits[i].term, mask);
+        while (table_[s] != 0) s = (s + 1) & mask;
+        table_[s] = i + 1;
+      }
+    }
+    at = kNone;  // found below by index
+  }
+  uint32_t index = at == kNone ? static_cast<uint32_t>(doc_.hits.size() - 1) : table_[at] - 1;
+  Hit& h = doc_.hits[index];
+  h.tf = static_cast<uint16_t>(std::min<uint32_t>(UINT16_MAX, h.tf + f.weight));
+  h.flags |= (f.title ? kInTitle : 0) | (f.number ? kInNumber : 0);
+  Spellings& s = spelling_of_[index];
+  if (spelling == kNone || s.first == spelling) return;
+  if (s.first == kNone) {
+    s.first = spelling;
+    return;
+  }
+  // Another spelling of the term in this document: a word has few.
+  for (uint32_t m = s.head; m != kNone; m = more_[m].next)
+    if (more_[m].spelling == spelling) return;
+  uint32_t added = static_cast<uint32_t>(more_.size());
+  more_.push_back({spelling, kNone});
+  if (s.tail == kNone) s.head = added;
+  else more_[s.tail].next = added;
+  s.tail = added;
+}
+
+DocTerms TermCollector::finish() {
+  for (uint32_t i = 0; i < doc_.hits.size(); ++i) {
+    Hit& h = doc_.hits[i];
+    h.first = static_cast<uint32_t>(doc_.spellings.size());
+    const Spellings& s = spelling_of_[i];
+    if (s.first != kNone) doc_.spellings.push_back(s.first);
+    for (uint32_t m = s.head; m != kNone; m = more_[m].next) doc_.spellings.push_back(more_[m].spelling);
+    h.spellings = static_cast<uint8_t>(std::min<size_t>(UINT8_MAX, doc_.spellings.size() - h.first));
+  }
+  std::fill(table_.begin(), table_.end(), 0);
+  spelling_of_.clear();
+  more_.clear();
+  if (words_.size() > kMaxCached) words_.clear();
+  if (pairs_.size() > kMaxCached) pairs_.clear();
+  DocTerms out = std::move(doc_);
+  out.hits.shrink_to_fit();
+  doc_ = DocTerms();
+  return out;
+}
+
+DocTerms TermCollector::collect(const std::vector<Field>& fields) {
+  for (const Field& f : fields) {
+    std::string text = to_nfc(f.text);
+    tokens_.clear();
+    raw_tokens(text, tokens_);
+    if (f.weight <= 2 && !f.title) doc_.length += static_cast<float>(tokens_.size());
+    const Forms* prev = nullptr;
+    for (const RawToken& t : tokens_) {
+      const Forms& forms = forms_of(t);
+      add(forms.folded, f, t.cjk ? kNone : forms.exact);
+      if (prev && t.joined && !t.cjk) add(pair_of(*prev, forms), f, kNone);
+      prev = t.cjk ? nullptr : &forms;
+    }
+    if (f.number) {
+      std::string key = number_key(f.text);
+      if (!key.empty()) add(lexicon_.intern(key), f, kNone);
+    }
+  }
+  return finish();
+}
+
+}  // namespace bangtin::search
