@@ -23,9 +23,12 @@ std::string record_json(const Record& r, std::string_view text) {
   field(out, "k", r.kind_label);
   field(out, "d", r.date);
   field(out, "i", r.iso_date);
-  if (!r.summary.empty()) field(out, "s", r.summary);
+  // A card shows the snippet, or the summary when there is no text: a
+  // summary nobody sees would be a fifth of every record.
+  std::string snippet = cut_at_word(text, kSnippetChars);
+  if (snippet.empty() && !r.summary.empty()) field(out, "s", r.summary);
   if (!r.number.empty()) field(out, "n", r.number);
-  field(out, "x", cut_at_word(text, kSnippetChars));
+  if (!snippet.empty()) field(out, "x", snippet);
   out += '}';
   return out;
 }

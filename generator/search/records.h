@@ -18,20 +18,21 @@
 
 namespace bangtin::search {
 
-// Eight records and their snippets are 10 KB: a page of ten results from
-// ten files stays near 100 KB (docs/search.md, "Measurements").
+// Eight records with their snippets are about 8 KB: a page of ten results
+// from ten files stays near 80 KB (docs/search.md, "Measurements").
 inline constexpr uint32_t kRecordsPerFile = 8;
-// The snippet is cut from the first this many characters of the text:
-// search.js shows 36 words around the query's words found there, or the
-// first 36.
-inline constexpr size_t kSnippetChars = 800;
+// The snippet is the first this many characters of the text, about 110
+// words: search.js shows 36 of them around the query's words found there,
+// or the first 36.
+inline constexpr size_t kSnippetChars = 600;
 
 struct Record {
   std::string url, title, kind, kind_label, date, iso_date, summary, number;
 };
 
-// One record as JSON: {"u":…,"t":…,"c":…,"k":…,"d":…,"i":…,"s":…,"n":…,"x":…}
-// ("s" and "n" only when not empty), `text` cut to kSnippetChars as "x".
+// One record as JSON: {"u":…,"t":…,"c":…,"k":…,"d":…,"i":…,"n":…,"x":…},
+// `text` cut to kSnippetChars as "x"; "n" only when there is a number; the
+// summary as "s" instead of "x" when there is no text.
 std::string record_json(const Record& r, std::string_view text);
 
 // The files of an index folder `dir` ("tim-kiem/idx/") holding `records`
