@@ -42,7 +42,7 @@ void TermCollector::add(uint32_t term, const Field& f, uint32_t spelling) {
   size_t at = slot_of(term, mask);
   while (table_[at] != 0 && doc_.hits[table_[at] - 1].term != term) at = (at + 1) & mask;
   if (table_[at] == 0) {
-    doc_.hits.push_back({term, 0, 0, 0, 0});
+    doc_.hits.push_back({term, 0, 0, 0});
     spelling_of_.push_back({kNone, kNone, kNone});
     table_[at] = static_cast<uint32_t>(doc_.hits.size());
     if (doc_.hits.size() * 2 > table_.size()) {
@@ -78,12 +78,13 @@ void TermCollector::add(uint32_t term, const Field& f, uint32_t spelling) {
 
 DocTerms TermCollector::finish() {
   for (uint32_t i = 0; i < doc_.hits.size(); ++i) {
-    Hit& h = doc_.hits[i];
-    h.first = static_cast<uint32_t>(doc_.spellings.size());
+    size_t first = doc_.spellings.size();
     const Spellings& s = spelling_of_[i];
     if (s.first != kNone) doc_.spellings.push_back(s.first);
-    for (uint32_t m = s.head; m != kNone; m = more_[m].next) doc_.spellings.push_back(more_[m].spelling);
-    h.spellings = static_cast<uint8_t>(std::min<size_t>(UINT8_MAX, doc_.spellings.size() - h.first));
+    // (A term written more than 255 ways in one document keeps 255.)
+    for (uint32_t m = s.head; m != kNone && doc_.spellings.size() - first < UINT8_MAX; m = more_[m].next)
+      doc_.spellings.push_back(more_[m].spelling);
+    doc_.hits[i].spellings = static_cast<uint8_t>(doc_.spellings.size() - first);
   }
   std::fill(table_.begin(), table_.end(), 0);
   spelling_of_.clear();

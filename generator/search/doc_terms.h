@@ -29,13 +29,12 @@ struct Hit {
   uint32_t term;       // Lexicon number of the folded term or pair
   uint16_t tf;         // field weights summed over occurrences
   uint8_t flags;       // kInTitle, kInNumber
-  uint8_t spellings;   // how many spellings with marks, at DocTerms::spellings[first]
-  uint32_t first;
+  uint8_t spellings;   // how many spellings with marks (next in DocTerms::spellings)
 };
 
 struct DocTerms {
   std::vector<Hit> hits;            // in order of first occurrence
-  std::vector<uint32_t> spellings;  // Lexicon numbers of exact forms, per hit in order
+  std::vector<uint32_t> spellings;  // Lexicon numbers of exact forms, hit after hit
   float length = 0;                 // body and summary tokens, for length normalisation
 };
 

@@ -92,10 +92,11 @@ Grouped group_by_term(const Lexicon& lexicon, std::vector<DocTerms>& terms, floa
   std::vector<uint32_t> next_spelling(out.spelling_start.begin(), out.spelling_start.end() - 1);
   for (uint32_t doc = 0; doc < terms.size(); ++doc) {
     DocTerms& d = terms[doc];
+    const uint32_t* spelling = d.spellings.data();
     for (const Hit& h : d.hits) {
       uint32_t t = lexicon.dense(h.term);
       out.refs[next[t]++] = {doc, static_cast<uint8_t>(weight_of(h, d.length, average)), h.spellings};
-      for (uint32_t k = h.first; k < h.first + h.spellings; ++k) out.spellings[next_spelling[t]++] = d.spellings[k];
+      for (uint32_t k = 0; k < h.spellings; ++k) out.spellings[next_spelling[t]++] = *spelling++;
     }
     d = DocTerms();
   }
