@@ -316,6 +316,19 @@ bool is_cjk(UChar32 c) {
                                s == USCRIPT_HANGUL);
 }
 
+// What a character is to split_words.
+enum class WordPart { None, Letter, Mark };
+
+// ASCII and the Latin letters with marks (Vietnamese's among them) are most
+// of a portal's text: known without the character database.
+WordPart word_part(UChar32 c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? WordPart::Letter : WordPart::None;
+  if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF)) return WordPart::Letter;
+  if (c >= 0x300 && c <= 0x36F) return WordPart::Mark;
+  if (!is_word_char(c)) return WordPart::None;
+  return is_mark(c) ? WordPart::Mark : WordPart::Letter;
+}
+
 icu::UnicodeString normalized(const icu::UnicodeString& u, bool compose) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n =
@@ -336,16 +349,15 @@ std::vector<TextWord> split_words(std::string_view text) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    // ASCII, the bulk of any text, needs no character database; nor does
-    // anything below U+1100 (Hangul Jamo) to know it is not CJK.
-    bool word = c < 0x80 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : c > 0 && is_word_char(c);
-    if (!word) {
+    WordPart part = c < 0 ? WordPart::None : word_part(c);
+    if (part == WordPart::None) {
       open = false;
       continue;
     }
+    // Nothing below U+1100 (Hangul Jamo) is CJK.
     bool cjk = c >= 0x1100 && is_cjk(c);
     // A combining mark stays with whatever it follows.
-    bool joins = open && (is_mark(c) || words.back().cjk == cjk);
+    bool joins = open && (part == WordPart::Mark || words.back().cjk == cjk);
     if (joins) {
       words.back().end = static_cast<size_t>(i);
     } else {

@@ -18,23 +18,61 @@ size_t slot_of(uint32_t term, size_t mask) { return (term * 0x9E3779B1u) & mask;
 }  // namespace
 
 const TermCollector::Forms& TermCollector::forms_of(const RawToken& token) {
-  auto it = words_.find(token.text);
-  if (it != words_.end()) return it->second;
+  // FNV-1a: words are a few bytes, and this runs for every word of the site.
+  uint64_t hash = 14695981039346656037ull;
+  for (char c : token.text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  size_t mask = word_slots_.size() - 1;
+  size_t at = static_cast<size_t>(hash ^ (hash >> 32)) & mask;
+  for (; word_slots_[at].index != 0; at = (at + 1) & mask) {
+    const WordSlot& s = word_slots_[at];
+    if (s.hash == hash && words_[s.index - 1].text == token.text) return words_[s.index - 1];
+  }
   std::string exact = lower_for_search(token.text);
   // CJK terms keep their marks: folded is exact.
   std::string folded = token.cjk ? exact : fold_for_search(token.text);
-  Forms f{lexicon_.intern(exact), lexicon_.intern(folded), folded};
-  return words_.emplace(std::string(token.text), std::move(f)).first->second;
+  words_.push_back({std::string(token.text), lexicon_.intern(exact), lexicon_.intern(folded), std::move(folded)});
+  word_slots_[at] = {hash, static_cast<uint32_t>(words_.size())};
+  if (words_.size() * 2 > word_slots_.size()) {
+    std::vector<WordSlot> bigger(word_slots_.size() * 2);
+    mask = bigger.size() - 1;
+    for (const WordSlot& s : word_slots_) {
+      if (s.index == 0) continue;
+      size_t i = static_cast<size_t>(s.hash ^ (s.hash >> 32)) & mask;
+      while (bigger[i].index != 0) i = (i + 1) & mask;
+      bigger[i] = s;
+    }
+    word_slots_.swap(bigger);
+  }
+  return words_.back();
 }
 
 uint32_t TermCollector::pair_of(const Forms& a, const Forms& b) {
   uint64_t key = (uint64_t{a.folded} << 32) | b.folded;
-  auto it = pairs_.find(key);
-  if (it != pairs_.end()) return it->second;
+  size_t mask = pair_keys_.size() - 1;
+  size_t at = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+  for (; pair_keys_[at] != kNoPair; at = (at + 1) & mask)
+    if (pair_keys_[at] == key) return pair_terms_[at];
   std::string text;
   text.reserve(a.folded_text.size() + 1 + b.folded_text.size());
   text.append(a.folded_text).append(1, ' ').append(b.folded_text);
-  return pairs_.emplace(key, lexicon_.intern(text)).first->second;
+  uint32_t term = lexicon_.intern(text);
+  pair_keys_[at] = key;
+  pair_terms_[at] = term;
+  if (++pair_count_ * 2 > pair_keys_.size()) {
+    std::vector<uint64_t> keys(pair_keys_.size() * 2, kNoPair);
+    std::vector<uint32_t> terms(keys.size());
+    mask = keys.size() - 1;
+    for (size_t i = 0; i < pair_keys_.size(); ++i) {
+      if (pair_keys_[i] == kNoPair) continue;
+      size_t s = static_cast<size_t>((pair_keys_[i] * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+      while (keys[s] != kNoPair) s = (s + 1) & mask;
+      keys[s] = pair_keys_[i];
+      terms[s] = pair_terms_[i];
+    }
+    pair_keys_.swap(keys);
+    pair_terms_.swap(terms);
+  }
+  return term;
 }
 
 void TermCollector::add(uint32_t term, const Field& f, uint32_t spelling) {
@@ -89,8 +127,14 @@ DocTerms TermCollector::finish() {
   std::fill(table_.begin(), table_.end(), 0);
   spelling_of_.clear();
   more_.clear();
-  if (words_.size() > kMaxCached) words_.clear();
-  if (pairs_.size() > kMaxCached) pairs_.clear();
+  if (words_.size() > kMaxCached) {
+    words_.clear();
+    std::fill(word_slots_.begin(), word_slots_.end(), WordSlot());
+  }
+  if (pair_count_ > kMaxCached) {
+    std::fill(pair_keys_.begin(), pair_keys_.end(), kNoPair);
+    pair_count_ = 0;
+  }
   DocTerms out = std::move(doc_);
   out.hits.shrink_to_fit();
   doc_ = DocTerms();

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <deque>
 #include <vector>
 
 #include "search/lexicon.h"
@@ -46,12 +46,9 @@ class TermCollector {
 
  private:
   struct Forms {
+    std::string text;  // as written
     uint32_t exact, folded;
     std::string folded_text;
-  };
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   const Forms& forms_of(const RawToken& token);
   uint32_t pair_of(const Forms& a, const Forms& b);
@@ -59,8 +56,20 @@ class TermCollector {
   DocTerms finish();
 
   Lexicon& lexicon_;
-  std::unordered_map<std::string, Forms, TextHash, std::equal_to<>> words_;
-  std::unordered_map<uint64_t, uint32_t> pairs_;
+  // Words as written → their forms: open addressing on a hash of the
+  // text, the forms in a deque so that a pair can point at its first word.
+  struct WordSlot {
+    uint64_t hash = 0;
+    uint32_t index = 0;  // in words_, + 1; 0 = empty
+  };
+  std::vector<WordSlot> word_slots_ = std::vector<WordSlot>(1 << 15);
+  std::deque<Forms> words_;
+  // Pairs by the numbers of their two words: open addressing, as a pair
+  // lookup is the one most often missed in cache (a portal has millions).
+  std::vector<uint64_t> pair_keys_ = std::vector<uint64_t>(1 << 16, kNoPair);
+  std::vector<uint32_t> pair_terms_ = std::vector<uint32_t>(1 << 16);
+  size_t pair_count_ = 0;
+  static constexpr uint64_t kNoPair = UINT64_MAX;
   // The document being collected: its hits found by term through an
   // open-addressing table of hit index + 1.
   DocTerms doc_;

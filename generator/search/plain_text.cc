@@ -95,8 +95,10 @@ std::string html_to_text(std::string_view html) {
       if (used == 0) out += '&';
       i += used == 0 ? 1 : used;
     } else {
-      out += c;
-      ++i;
+      size_t run = i + 1;
+      while (run < html.size() && html[run] != '<' && html[run] != '&') ++run;
+      out.append(html.data() + i, run - i);
+      i = run;
     }
   }
   // Lines squashed, blank lines dropped: only the block breaks matter.
