@@ -26,7 +26,7 @@ struct Field {
 inline constexpr uint8_t kInTitle = 1, kInNumber = 2;
 
 struct Hit {
-  uint32_t term;       // Lexicon number of the folded term or pair
+  uint32_t term;       // Lexicon number of the folded term or pair (dense() once grouped)
   uint16_t tf;         // field weights summed over occurrences
   uint8_t flags;       // kInTitle, kInNumber
   uint8_t spellings;   // how many spellings with marks (next in DocTerms::spellings)

@@ -73,33 +73,53 @@ struct Grouped {
   std::vector<uint32_t> spellings;       // Lexicon numbers, per posting in order
 };
 
-Grouped group_by_term(const Lexicon& lexicon, std::vector<DocTerms>& terms, float average) {
+Grouped group_by_term(const Lexicon& lexicon, std::vector<DocTerms>& terms, float average, int jobs) {
+  // In parts of consecutive documents, one per thread: each part counts its
+  // hits per term, then writes them after those of the parts before it, so
+  // the order is the documents' whatever the number of parts.
+  size_t parts = std::max<size_t>(1, std::min<size_t>(terms.size(), static_cast<size_t>(jobs <= 0 ? default_jobs() : jobs)));
+  auto first_doc = [&](size_t part) { return part * terms.size() / parts; };
+  uint32_t n = lexicon.size();
+  std::vector<std::vector<uint32_t>> next(parts), next_spelling(parts);
+  parallel_for(parts, jobs, [&](size_t part) {
+    next[part].assign(n, 0);
+    next_spelling[part].assign(n, 0);
+    for (size_t doc = first_doc(part); doc < first_doc(part + 1); ++doc)
+      for (Hit& h : terms[doc].hits) {
+        h.term = lexicon.dense(h.term);  // from here on
+        ++next[part][h.term];
+        next_spelling[part][h.term] += h.spellings;
+      }
+  });
   Grouped out;
-  out.start.assign(lexicon.size() + 1, 0);
-  out.spelling_start.assign(lexicon.size() + 1, 0);
-  for (const DocTerms& d : terms)
-    for (const Hit& h : d.hits) {
-      ++out.start[lexicon.dense(h.term) + 1];
-      out.spelling_start[lexicon.dense(h.term) + 1] += h.spellings;
+  out.start.assign(n + 1, 0);
+  out.spelling_start.assign(n + 1, 0);
+  for (uint32_t t = 0; t < n; ++t) {
+    uint32_t at = out.start[t], spelling_at = out.spelling_start[t];
+    for (size_t part = 0; part < parts; ++part) {
+      uint32_t count = next[part][t], spellings = next_spelling[part][t];
+      next[part][t] = at;
+      next_spelling[part][t] = spelling_at;
+      at += count;
+      spelling_at += spellings;
     }
-  for (size_t t = 0; t < lexicon.size(); ++t) {
-    out.start[t + 1] += out.start[t];
-    out.spelling_start[t + 1] += out.spelling_start[t];
+    out.start[t + 1] = at;
+    out.spelling_start[t + 1] = spelling_at;
   }
   out.refs.resize(out.start.back());
   out.spellings.resize(out.spelling_start.back());
-  std::vector<uint32_t> next(out.start.begin(), out.start.end() - 1);
-  std::vector<uint32_t> next_spelling(out.spelling_start.begin(), out.spelling_start.end() - 1);
-  for (uint32_t doc = 0; doc < terms.size(); ++doc) {
-    DocTerms& d = terms[doc];
-    const uint32_t* spelling = d.spellings.data();
-    for (const Hit& h : d.hits) {
-      uint32_t t = lexicon.dense(h.term);
-      out.refs[next[t]++] = {doc, static_cast<uint8_t>(weight_of(h, d.length, average)), h.spellings};
-      for (uint32_t k = 0; k < h.spellings; ++k) out.spellings[next_spelling[t]++] = *spelling++;
+  parallel_for(parts, jobs, [&](size_t part) {
+    for (size_t doc = first_doc(part); doc < first_doc(part + 1); ++doc) {
+      DocTerms& d = terms[doc];
+      const uint32_t* spelling = d.spellings.data();
+      for (const Hit& h : d.hits) {
+        out.refs[next[part][h.term]++] = {static_cast<uint32_t>(doc), static_cast<uint8_t>(weight_of(h, d.length, average)),
+                                          h.spellings};
+        for (uint32_t k = 0; k < h.spellings; ++k) out.spellings[next_spelling[part][h.term]++] = *spelling++;
+      }
+      d = DocTerms();
     }
-    d = DocTerms();
-  }
+  });
   return out;
 }
 
@@ -181,7 +201,7 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
   // Each term's postings in document order, whatever order the workers
   // met them in; then each term encoded on its own.
   lexicon.freeze();
-  Grouped grouped = group_by_term(lexicon, terms, average);
+  Grouped grouped = group_by_term(lexicon, terms, average, jobs);
   terms.clear();
   terms.shrink_to_fit();
   std::vector<uint32_t> present;  // terms with postings (the rest are spellings only)
