@@ -57,7 +57,7 @@ def run(cmd, cwd=None):
 
 
 def stage_times(stderr):
-    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+([\d.]+) ms$", stderr, re.M)}
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+([\w-]+)\s+([\d.]+) ms(?:\s+[\d.]+ MiB)?$", stderr, re.M)}
 
 
 def fmt_s(xs):
@@ -212,17 +212,36 @@ def main():
     else:
         cold = Contender("bangtin cold", bangtin(2), bt_out, [bt_out, bt_cache])
         warm = Contender("bangtin rebuild, no change", bangtin(2), bt_out, [])
-        changed = []
+        edited = Contender("bangtin rebuild, one article edited", bangtin(2), bt_out, [])
+        # The edit: one sentence appended to the first article, taken back
+        # after each round so the corpus stays as corpus.py wrote it.
+        articles = os.path.join(corpus, "bangtin", "content", "articles")
+        victim = os.path.join(articles, sorted(os.listdir(articles))[0])
+        if os.path.isdir(victim):
+            victim = os.path.join(victim, "index.md")
+        with open(victim, "rb") as f:
+            original = f.read()
+        changed, changed_edit = [], []
         for r in range(a.runs):
             cold.once()
             before = {p: os.stat(p).st_ino for p in walk_files(bt_out)}
             warm.once()
             after = {p: os.stat(p).st_ino for p in walk_files(bt_out)}
             changed.append(sum(1 for p, ino in after.items() if before.get(p) != ino))
-        report("%d articles, rebuild with nothing changed after a cold build, %d rounds" % (n, a.runs),
-               [cold, warm])
+            try:
+                with open(victim, "ab") as f:
+                    f.write("\nMột câu mới của biên tập viên.\n".encode("utf-8"))
+                edited.once()
+            finally:
+                with open(victim, "wb") as f:
+                    f.write(original)
+            edit = {p: os.stat(p).st_ino for p in walk_files(bt_out)}
+            changed_edit.append(sum(1 for p, ino in edit.items() if after.get(p) != ino))
+        report("%d articles, rebuilds after a cold build, %d rounds" % (n, a.runs), [cold, warm, edited])
         print("  output files rewritten by the no-change rebuild: %s of %d (by inode)" % (
             ", ".join(map(str, changed)), len(after)))
+        print("  output files rewritten after one article was edited: %s (by inode)" % (
+            ", ".join(map(str, changed_edit))))
 
 
 # The derivatives every contender makes of each cover: images.widths × formats

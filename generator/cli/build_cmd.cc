@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include "core/text.h"
 #include <nlohmann/json.hpp>
 #include "site/build.h"
+#include "site/up_to_date.h"
 
 namespace bangtin {
 
@@ -16,7 +18,7 @@ namespace {
 
 const char* kBuildUsage =
     "usage: bangtin build [--source DIR] [--output DIR] [--now TIME] [--base-url URL] [--jobs N] [--timings] [--no-precompress]\n"
-    "                    [--image-cache DIR]\n";
+    "                    [--image-cache DIR] [--force]\n";
 const char* kCheckUsage = "usage: bangtin check [--source DIR] [--now TIME] [--format text|json] [--image-cache DIR]\n";
 
 // Returns false (after printing why) when the flags are wrong.
@@ -38,6 +40,7 @@ bool parse_flags(const std::vector<std::string>& args, BuildOptions& o, bool& ti
     else if (!check && a == "--base-url") { if (!value(o.base_url)) return false; }
     else if (!check && a == "--timings") timings = true;
     else if (!check && a == "--no-precompress") o.precompress = false;
+    else if (!check && a == "--force") o.force = true;
     else if (a == "--image-cache") {
       if (!value(o.image_cache)) return false;
       o.image_cache = std::filesystem::absolute(o.image_cache).lexically_normal().string();
@@ -73,7 +76,8 @@ int report(const BuildResult& r, const BuildOptions& o, bool timings, bool check
   std::cerr << format_report(diags, o.source);
   if (!r.write_status.is_ok()) std::cerr << "bangtin: " << r.write_status.message() << "\n";
   if (timings)
-    for (const auto& t : r.timings) std::fprintf(stderr, "  %-10s %8.1f ms\n", t.stage.c_str(), t.ms);
+    for (const auto& t : r.timings)
+      std::fprintf(stderr, "  %-10s %8.1f ms  %7.0f MiB\n", t.stage.c_str(), t.ms, t.peak_mib);
   if (!r.ok()) {
     std::cerr << (check ? "bangtin: nội dung có lỗi, cần sửa trước khi đăng\n"
                         : "bangtin: dựng trang không thành công; bản đang chạy được giữ nguyên\n");
@@ -82,7 +86,7 @@ int report(const BuildResult& r, const BuildOptions& o, bool timings, bool check
   if (check) {
     std::cout << "bangtin: " << r.items << " mục đã kiểm tra, không có lỗi\n";
   } else {
-    std::cout << "bangtin: " << r.items << " mục, " << r.pages << " trang, " << r.files.size() << " tệp → "
+    std::cout << "bangtin: " << r.items << " mục, " << r.pages << " trang, " << r.file_count << " tệp → "
               << (o.output.empty() ? o.source + "/public" : o.output) << "\n";
   }
   if (r.images_encoded > 0 || r.images_pruned > 0)
@@ -110,8 +114,25 @@ int run_build(const std::vector<std::string>& args) {
   bool timings = false;
   std::string format;
   if (!parse_flags(args, o, timings, format, false, kBuildUsage)) return 2;
+  auto start = std::chrono::steady_clock::now();
+  std::string inputs = fingerprint_inputs(o);
+  std::string record_file = record_path(o);
+  std::optional<BuildRecord> last = o.force ? std::nullopt : read_record(record_file);
+  if (last) {
+    std::optional<Timestamp> now = build_clock(o, *last);
+    if (now && output_is_current(*last, inputs, *now, output_folder(o, o.source))) {
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      if (timings) std::fprintf(stderr, "  %-10s %8.1f ms\n", "up-to-date", ms);
+      std::cout << "bangtin: không có gì thay đổi từ lần dựng trước (" << format_iso(last->built_at, last->utc_offset_minutes)
+                << "): " << last->items << " mục, " << last->pages << " trang, " << last->files
+                << " tệp giữ nguyên → " << output_folder(o, o.source) << " (dựng lại toàn bộ: --force)\n";
+      return 0;
+    }
+  }
   RealDisk disk;
   BuildResult r = build_with_progress(o, disk);
+  // A record that cannot be written only costs the next build its shortcut.
+  if (std::optional<BuildRecord> record = record_of(r, o, std::move(inputs))) write_record(record_file, *record);
   return report(r, o, timings, false);
 }
 

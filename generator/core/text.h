@@ -17,6 +17,9 @@ std::string to_nfc(std::string_view s);
 // → one '-'. Non-Latin scripts are transliterated first. "Hội nghị" → "hoi-nghi".
 // At most 80 bytes, cut at a word (it becomes a folder name).
 std::string slugify(std::string_view s);
+// slugify without its shortcut for Latin text: what the shortcut must agree
+// with (tests compare them).
+std::string slugify_by_transliterator(std::string_view s);
 
 // Identity of a free-text label (tags): NFC, case-folded, spaces collapsed.
 // `Đại hội XIV`, `đại hội xiv` and an NFD spelling share one key.

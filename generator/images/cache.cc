@@ -9,9 +9,9 @@ namespace fs = std::filesystem;
 namespace bangtin::images {
 
 PruneStats prune_cache(const std::string& dir, const std::set<std::string>& keep, int grace_days) {
-  // "<16 hex>-<shape>-q<quality>-v<libvips>.<ext>", "<16 hex>-v<libvips>.info",
-  // and either with a ".tmp-…" suffix.
-  static const std::regex ours(R"([0-9a-f]{16}-([0-9]+(x[0-9]+-[a-z0-9.-]+)?-q[0-9]+-)?v[0-9.]+\.(webp|jpg|png|avif|info)(\.tmp-[0-9-]+)?)");
+  // "<16 hex>-<shape>-q<quality>-v<libvips>[-s<settings>].<ext>",
+  // "<16 hex>-v<libvips>[-s<settings>].info", and either with a ".tmp-…" suffix.
+  static const std::regex ours(R"([0-9a-f]{16}-([0-9]+(x[0-9]+-[a-z0-9.-]+)?-q[0-9]+-)?v[0-9.]+(-s[0-9]+)?\.(webp|jpg|png|avif|info)(\.tmp-[0-9-]+)?)");
   PruneStats stats;
   std::error_code ec;
   auto cutoff = fs::file_time_type::clock::now() - std::chrono::hours(24) * grace_days;

@@ -13,7 +13,8 @@ namespace bangtin::images {
 // Starts libvips once per process with only the trusted loaders enabled:
 // an editor's upload must never reach ImageMagick, PDFium or the like.
 void init_codec();
-// "8.14.1": part of every cache key, since another libvips may encode differently.
+// "8.14.1-s2", libvips' version and the revision of bangtin's encoder
+// settings: part of every cache key, since either may change the bytes.
 std::string codec_version();
 
 struct Header {

@@ -2,6 +2,7 @@
 
 #include <vips/vips8>
 
+#include <cmath>
 #include <fstream>
 #include <stdexcept>
 
@@ -86,6 +87,30 @@ void write_png_claiming(const std::string& path, unsigned width, unsigned height
   put_be32(p + 29, crc32(p + 12, 17));
   write_bytes(path, buf, size);
   g_free(buf);
+}
+
+void write_scene(const std::string& path, int width, int height) {
+  init_codec();
+  std::vector<VImage> bands;
+  for (int i = 0; i < 3; ++i) {
+    VImage noise =
+        VImage::gaussnoise(width, height, VImage::option()->set("mean", 0.0)->set("sigma", 60)->set("seed", i + 1));
+    // Coarse and fine detail together, as in a photo.
+    bands.push_back(noise.gaussblur(5) * 8 + noise.gaussblur(1) * 2 + 128);
+  }
+  VImage img = VImage::bandjoin(bands).cast(VIPS_FORMAT_UCHAR);
+  img.copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB))
+      .jpegsave(path.c_str(), VImage::option()->set("Q", 95));
+}
+
+double psnr(const std::string& a, const std::string& b) {
+  init_codec();
+  VImage x = VImage::new_from_file(a.c_str()), y = VImage::new_from_file(b.c_str());
+  if (x.width() != y.width() || x.height() != y.height() || x.bands() != y.bands())
+    throw std::runtime_error("psnr: " + a + " and " + b + " differ in size");
+  VImage d = x.cast(VIPS_FORMAT_FLOAT) - y.cast(VIPS_FORMAT_FLOAT);
+  double mse = (d * d).avg();
+  return mse == 0 ? INFINITY : 10 * std::log10(255.0 * 255.0 / mse);
 }
 
 Inspection inspect(const std::string& path) {

@@ -19,6 +19,14 @@ void write_truncated_jpeg(const std::string& path, int width, int height);
 // A tiny PNG whose header claims `width`×`height` (a decompression bomb).
 void write_png_claiming(const std::string& path, unsigned width, unsigned height);
 
+// A photo-like texture (smoothed noise, every scale of detail) in sRGB,
+// saved as JPEG at Q95: what resampling differences show on.
+void write_scene(const std::string& path, int width, int height);
+
+// How alike two images of one size are: PSNR in dB over all bands
+// (infinity when identical).
+double psnr(const std::string& a, const std::string& b);
+
 struct Inspection {
   int width = 0, height = 0, bands = 0;
   std::string interpretation;          // "srgb", "cmyk", …

@@ -175,7 +175,7 @@ ImagePlan plan_images(const Library& lib, const SiteConfig& config, const std::s
         diags.error(s.used_by, s.line, "không đọc được ảnh " + s.source);
         return;
       }
-      s.hash = short_hash(bytes, 16);
+      s.hash = content_hash(bytes);
       if (stamp) options.known_hashes->keep(path, *stamp, s.hash);
     }
     s.quality = config.images.quality;

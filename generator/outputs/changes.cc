@@ -30,12 +30,14 @@ std::string path_to_url(const std::string& path) {
   return "/" + path;
 }
 
-Manifest read_manifest(const std::string& output_dir) {
+Manifest read_manifest(const std::string& output_dir, bool* other_hash) {
   Manifest m;
   std::string text;
+  if (other_hash) *other_hash = false;
   if (!read_file(output_dir + "/" + kManifestFile, text)) return m;
   Json j = Json::parse(text, nullptr, false);
   if (!j.is_object() || !j.contains("files") || !j["files"].is_object()) return m;
+  if (other_hash) *other_hash = j.value("hash", std::string("fnv1a-64")) != kContentHashName;
   for (auto it = j["files"].begin(); it != j["files"].end(); ++it)
     if (it.value().is_string()) m[it.key()] = it.value().get<std::string>();
   return m;
@@ -47,10 +49,10 @@ Manifest make_manifest(const SiteContext& ctx, const std::vector<OutputFile>& fi
     const OutputFile& f = files[i];
     if (self_describing(f.path)) return;
     if (f.source.empty()) {
-      hashes[i] = short_hash(f.bytes, 16);
+      hashes[i] = content_hash(f.bytes);
     } else {
       std::string bytes;
-      hashes[i] = read_file(f.source_path(ctx.site_root), bytes) ? short_hash(bytes, 16) : "";
+      hashes[i] = read_file(f.source_path(ctx.site_root), bytes) ? content_hash(bytes) : "";
     }
   });
   Manifest m;
@@ -71,12 +73,24 @@ Changes compare(const Manifest& before, const Manifest& after) {
   return c;
 }
 
-void add_change_lists(const SiteContext& ctx, std::vector<OutputFile>& files, const Manifest& previous, int jobs) {
-  Manifest now = make_manifest(ctx, files, jobs);
-  Changes c = compare(previous, now);
+std::vector<OutputFile> change_lists(const SiteContext& ctx, const Manifest& hashes, const Manifest& previous,
+                                     const std::set<std::string>* unchanged) {
+  std::vector<OutputFile> files;
+  Manifest now, comparable;
+  for (const auto& [path, hash] : hashes)
+    if (!self_describing(path)) now.emplace_hint(now.end(), path, hash);
+  if (unchanged) {
+    // The previous manifest used another hash: what the write found
+    // unchanged keeps its old value, anything else counts as changed.
+    for (const auto& [path, hash] : now) {
+      auto old = previous.find(path);
+      comparable[path] = old != previous.end() && unchanged->count(path) ? old->second : "\x01" + hash;
+    }
+  }
+  Changes c = compare(previous, unchanged ? comparable : now);
   std::string built = format_iso(ctx.lib.now, ctx.config.utc_offset_minutes);
 
-  Json manifest = {{"built_at", built}, {"files", now}};
+  Json manifest = {{"built_at", built}, {"hash", kContentHashName}, {"files", now}};
   files.push_back({kManifestFile, manifest.dump(1) + "\n", ""});
 
   Json changes = {{"built_at", built},
@@ -108,6 +122,11 @@ void add_change_lists(const SiteContext& ctx, std::vector<OutputFile>& files, co
   for (const auto& [path, hash] : now) total += starts_with(path, "zalo/");
   Json index = {{"built_at", built}, {"payloads", total}, {"post", post}, {"removed", hide}};
   files.push_back({kZaloIndexFile, index.dump(1) + "\n", ""});
+  return files;
+}
+
+void add_change_lists(const SiteContext& ctx, std::vector<OutputFile>& files, const Manifest& previous, int jobs) {
+  for (auto& f : change_lists(ctx, make_manifest(ctx, files, jobs), previous)) files.push_back(std::move(f));
 }
 
 }  // namespace bangtin

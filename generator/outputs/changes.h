@@ -6,6 +6,7 @@
 // manifests rather than files keeps the cost to hashing what this build makes.
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,9 @@ inline constexpr const char* kChangesFile = "changes.json";
 inline constexpr const char* kZaloIndexFile = "zalo/index.json";
 
 // The manifest the previous build left in `output_dir`; empty when there is
-// none (first build, or a folder not made by bangtin).
-Manifest read_manifest(const std::string& output_dir);
+// none (first build, or a folder not made by bangtin). `other_hash`: set
+// when its hashes are not content_hash's (bangtin before 2026-12 used FNV-1a).
+Manifest read_manifest(const std::string& output_dir, bool* other_hash = nullptr);
 Manifest make_manifest(const SiteContext& ctx, const std::vector<OutputFile>& files, int jobs);
 
 struct Changes {
@@ -33,6 +35,12 @@ Changes compare(const Manifest& before, const Manifest& after);
 // "bai-viet/x/index.html" → "/bai-viet/x/"; other files keep their path.
 std::string path_to_url(const std::string& path);
 
+// manifest.json, changes.json and zalo/index.json, given the hash of every
+// other output file (as write/publish.h's Stager notes them).
+// `unchanged` (when `previous` used another hash): the files the write found
+// identical to the previous output's.
+std::vector<OutputFile> change_lists(const SiteContext& ctx, const Manifest& hashes, const Manifest& previous,
+                                     const std::set<std::string>* unchanged = nullptr);
 // Appends manifest.json, changes.json and zalo/index.json to `files`. Must
 // run after every other output exists.
 void add_change_lists(const SiteContext& ctx, std::vector<OutputFile>& files, const Manifest& previous, int jobs);

@@ -135,13 +135,20 @@ std::string absolute_links(const SiteContext& ctx, const std::string& html) {
   origin.resize(origin.size() - ctx.base_path.size() - 1);
   std::string out;
   out.reserve(html.size() + html.size() / 16);
+  // Found by their rare `="/` (searching for " href" stops at every space),
+  // then checked for the attribute name before it.
+  auto next_link = [&html](size_t from, size_t& len) {
+    for (size_t at = html.find("=\"/", from); at != std::string::npos; at = html.find("=\"/", at + 1))
+      for (std::string_view attr : {" href", " src", " poster"})
+        if (at >= from + attr.size() && html.compare(at - attr.size(), attr.size(), attr) == 0) {
+          len = attr.size() + 3;
+          return at - attr.size();
+        }
+    return std::string::npos;
+  };
   size_t i = 0;
   while (i < html.size()) {
-    size_t best = std::string::npos, len = 0;
-    for (const char* attr : {" href=\"/", " src=\"/", " poster=\"/"}) {
-      size_t at = html.find(attr, i);
-      if (at < best) best = at, len = std::char_traits<char>::length(attr);
-    }
+    size_t len = 0, best = next_link(i, len);
     if (best == std::string::npos) break;
     size_t url_start = best + len - 1;  // at the '/'
     out.append(html, i, url_start - i);

@@ -412,8 +412,8 @@ OutputFile render_page(const SiteContext& ctx, const PlannedPage& p, Diagnostics
   return render_over(ctx, p, ctx.templates.prepare(shared_frame(ctx, p.info.lang, p.info.active_column)), diags);
 }
 
-std::vector<OutputFile> render_pages(const SiteContext& site, const std::vector<PlannedPage>& plan, int jobs,
-                                     Diagnostics& diags) {
+void render_pages(const SiteContext& site, const std::vector<PlannedPage>& plan, int jobs, Diagnostics& diags,
+                  const std::function<void(size_t index, OutputFile&& page)>& put) {
   // Made once, shared by every page: each item's card, the logo, and the
   // frame of each language and active column (menu, strings, assets, banners).
   std::vector<Json> card_cache(site.lib.items.size());
@@ -427,10 +427,15 @@ std::vector<OutputFile> render_pages(const SiteContext& site, const std::vector<
     auto key = std::make_pair(p.info.lang, p.info.active_column);
     if (!frames.count(key)) frames[key] = ctx.templates.prepare(shared_frame(ctx, key.first, key.second));
   }
-  std::vector<OutputFile> out(plan.size());
   parallel_for(plan.size(), jobs, [&](size_t i) {
-    out[i] = render_over(ctx, plan[i], frames.at({plan[i].info.lang, plan[i].info.active_column}), diags);
+    put(i, render_over(ctx, plan[i], frames.at({plan[i].info.lang, plan[i].info.active_column}), diags));
   });
+}
+
+std::vector<OutputFile> render_pages(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs,
+                                     Diagnostics& diags) {
+  std::vector<OutputFile> out(plan.size());
+  render_pages(ctx, plan, jobs, diags, [&out](size_t i, OutputFile&& page) { out[i] = std::move(page); });
   return out;
 }
 

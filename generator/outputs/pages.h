@@ -20,7 +20,12 @@ struct PlannedPage {
 std::vector<PlannedPage> plan_pages(const SiteContext& ctx);
 // Whether page k's number is linked from page `current` of a list of `pages`.
 bool shown_page_number(size_t k, size_t current, size_t pages);
-// Renders the plan into files, in parallel, in plan order.
+// Renders the plan in parallel, handing each page to `put` (from the worker
+// threads) as soon as it is made: the write stage stages it at once, so the
+// pages of a large portal are never all in memory.
+void render_pages(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs, Diagnostics& diags,
+                  const std::function<void(size_t index, OutputFile&& page)>& put);
+// The same, into files in plan order.
 std::vector<OutputFile> render_pages(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs,
                                      Diagnostics& diags);
 // One page of the plan (`bangtin serve` renders them as they are asked for).

@@ -24,17 +24,44 @@ mstch::data to_data(const nlohmann::json& j) {
       return d;
     }
     case nlohmann::json::value_t::array: {
-      // kainjow takes list elements by copy only: gather them, copy once.
-      mstch::list l;
+      // kainjow's list API copies every element, and a card list is most of
+      // a page's data. The list it owns is an ordinary vector reached through
+      // a const accessor: fill it in place by moving.
+      mstch::data d{mstch::data::type::list};
+      auto& l = const_cast<mstch::list&>(d.list_value());
       l.reserve(j.size());
       for (const auto& e : j) l.push_back(to_data(e));
-      return mstch::data{l};
+      return d;
     }
-    case nlohmann::json::value_t::string: return mstch::data{j.get<std::string>()};
+    case nlohmann::json::value_t::string: return mstch::data{j.get_ref<const std::string&>()};
     case nlohmann::json::value_t::boolean: return mstch::data{j.get<bool>()};
     case nlohmann::json::value_t::null: return mstch::data{false};
     default: return mstch::data{j.dump()};
   }
+}
+
+// kainjow's own html_escape, byte for byte (&apos; included), but copying
+// the runs between special characters instead of appending one character at
+// a time: escaping was 3% of a build.
+std::string escape_like_kainjow(const std::string& s) {
+  size_t special = s.find_first_of("&<>\"'");
+  if (special == std::string::npos) return s;
+  std::string out;
+  out.reserve(s.size() + s.size() / 8 + 16);
+  size_t from = 0;
+  for (size_t i = special; i != std::string::npos; i = s.find_first_of("&<>\"'", i + 1)) {
+    out.append(s, from, i - from);
+    switch (s[i]) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += "&apos;"; break;
+    }
+    from = i + 1;
+  }
+  out.append(s, from);
+  return out;
 }
 
 void add_file(std::map<std::string, std::string>& templates, std::map<std::string, std::string>& origin,
@@ -153,7 +180,10 @@ kainjow::mustache::mustache* Templates::parsed(const std::string& name, Diagnost
     cached_generation = generation_;
   }
   auto& tmpl = cache[name];
-  if (!tmpl) tmpl = std::make_unique<mstch::mustache>(expand(name, 0));
+  if (!tmpl) {
+    tmpl = std::make_unique<mstch::mustache>(expand(name, 0));
+    tmpl->set_custom_escape(escape_like_kainjow);
+  }
   if (!tmpl->is_valid()) {
     diags.error(origin_.at(name), 0, "lỗi mẫu trang: " + tmpl->error_message());
     tmpl.reset();

@@ -1,5 +1,7 @@
 #include "site/build.h"
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <filesystem>
 
@@ -38,7 +40,12 @@ class StageTimer {
   explicit StageTimer(std::vector<StageTime>& out) : out_(out) {}
   void done(const char* stage) {
     auto now = std::chrono::steady_clock::now();
-    out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count()});
+    // The process's peak so far: which stage raised it is what --timings
+    // readers look for when a large portal runs short of memory.
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count(),
+                    static_cast<double>(usage.ru_maxrss) / 1024.0});
     last_ = now;
   }
 
@@ -59,10 +66,6 @@ bool check_output_dir(const std::string& root, const std::string& output, Diagno
     return false;
   }
   return true;
-}
-
-std::string output_folder(const BuildOptions& options, const std::string& root) {
-  return options.output.empty() ? root + "/public" : options.output;
 }
 
 uint64_t config_key(const std::string& root, const BuildOptions& options) {
@@ -125,6 +128,10 @@ void render_bodies(Library& lib, const std::string& root, const SiteConfig& conf
 
 }  // namespace
 
+std::string output_folder(const BuildOptions& options, const std::string& root) {
+  return options.output.empty() ? root + "/public" : options.output;
+}
+
 std::shared_ptr<SiteState> prepare_site(const BuildOptions& options, BuildResult& result, BuildMemo* memo) {
   Diagnostics& diags = result.diags;
   StageTimer timer(result.timings);
@@ -148,6 +155,8 @@ std::shared_ptr<SiteState> prepare_site(const BuildOptions& options, BuildResult
     }
     now = *t;
   }
+  result.now = now;
+  result.utc_offset_minutes = config.utc_offset_minutes;
   if (options.write && !check_output_dir(root, output, diags)) return nullptr;
   if (memo) memo->begin(config_key(root, options));
   timer.done("config");
@@ -240,24 +249,42 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   OtherOutputs other = plan_other_outputs(ctx, options.jobs);
   for (auto& p : other.pages) plan.push_back(std::move(p));
   timer.done("search");
-  result.files = render_pages(ctx, plan, options.jobs, diags);
-  result.pages = result.files.size();
+  std::string output = output_folder(options, state->root);
+  // When writing, every file is staged as soon as it is made (write/publish.h)
+  // instead of being held until the end; otherwise the result keeps them.
+  std::optional<Stager> stager;
+  if (options.write) stager.emplace(disk, state->root, output, options.precompress);
+  if (stager) render_pages(ctx, plan, options.jobs, diags, [&](size_t, OutputFile&& page) { stager->put(page); });
+  else result.files = render_pages(ctx, plan, options.jobs, diags);
+  result.pages = plan.size();
   timer.done("render");
 
-  add_other_files(ctx, plan, options.jobs, diags, result.files);
+  std::vector<OutputFile> files;
+  add_other_files(ctx, plan, options.jobs, diags, files);
   std::vector<OutputFile> media = media_files(ctx);
   for (auto* group : {&state->assets, &media, &state->image_files, &other.files})
-    for (auto& f : *group) result.files.push_back(std::move(f));
-  // Keep last: it lists what changed among all the files above, against the
-  // output this build replaces (nothing to compare with when not writing).
-  std::string output = output_folder(options, state->root);
-  add_change_lists(ctx, result.files, options.write ? read_manifest(output) : Manifest{}, options.jobs);
-  timer.done("outputs");
-
-  if (options.write && !diags.has_errors()) {
-    result.write_status = publish(disk, result.files, state->root, output, options.jobs, options.precompress);
-    timer.done("write");
+    for (auto& f : *group) files.push_back(std::move(f));
+  if (!stager) {
+    for (auto& f : files) result.files.push_back(std::move(f));
+    add_change_lists(ctx, result.files, Manifest{}, options.jobs);  // nothing to compare with
+    result.file_count = result.files.size();
+    timer.done("outputs");
+    return result;
   }
+  timer.done("outputs");
+  parallel_for(files.size(), options.jobs, [&](size_t i) { stager->put(files[i]); });
+  files.clear();
+  // Keep last: they list what changed among all the files above, against the
+  // output this build replaces.
+  bool other_hash = false;
+  Manifest previous = read_manifest(output, &other_hash);
+  std::set<std::string> unchanged;
+  if (other_hash) unchanged = stager->unchanged();
+  for (const auto& f : change_lists(ctx, stager->hashes(), previous, other_hash ? &unchanged : nullptr)) stager->put(f);
+  result.file_count = stager->count();
+  if (diags.has_errors()) return result;  // the stager removes its folder: the output stays as it was
+  result.write_status = stager->finish();
+  timer.done("write");
   return result;
 }
 

@@ -31,6 +31,7 @@ struct BuildOptions {
   bool preview = false;  // serve mode: drafts and scheduled items shown with a badge
   bool precompress = true;  // .gz/.br twins of text outputs (write/precompress.h)
   std::string image_cache;  // absolute; default <source>/.bangtin-cache/images (outside the output)
+  bool force = false;       // build even when the output is current (site/up_to_date.h)
   // Images encoded so far of those this build must encode (cli/progress.h draws it).
   std::function<void(size_t done, size_t total)> image_progress;
 };
@@ -38,24 +39,30 @@ struct BuildOptions {
 struct StageTime {
   std::string stage;
   double ms;
+  double peak_mib = 0;  // the process's peak resident memory when the stage ended
 };
 
 struct BuildResult {
   Diagnostics diags;
-  std::vector<OutputFile> files;
+  std::vector<OutputFile> files;  // when not writing: every file the build made
   std::vector<StageTime> timings;
-  size_t items = 0, pages = 0;
+  size_t items = 0, pages = 0, file_count = 0;
   size_t images_encoded = 0, images_reused = 0;  // resized copies made, and found in the cache
   size_t images_pruned = 0;                       // stale copies removed from the cache
   std::optional<Timestamp> next_change;
   std::string next_change_source;
   std::string next_change_iso;  // in the site's offset
+  Timestamp now;                // the clock this build published by
+  int utc_offset_minutes = 0;   // the site's
   std::shared_ptr<const Library> library;  // what assemble made, for tests and tools
   Status write_status = Status::ok();
   bool ok() const { return !diags.has_errors() && write_status.is_ok(); }
 };
 
 BuildResult build_site(const BuildOptions& options, Disk& disk);
+
+// <source>/public unless --output says otherwise.
+std::string output_folder(const BuildOptions& options, const std::string& root);
 
 class BuildMemo;
 

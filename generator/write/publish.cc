@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <mutex>
 
+#include "core/hash.h"
 #include "core/parallel.h"
 #include "core/paths.h"
 #include "write/precompress.h"
@@ -18,100 +18,133 @@ std::string staging_dir_for(const std::string& output_dir) {
   return parent_dir(dir) + "/." + file_name(dir) + ".staging-" + std::to_string(getpid());
 }
 
-namespace {
-
-struct Counters {
+struct Stager::Counters {
   std::atomic<size_t> written{0}, kept{0}, twins{0};
 };
 
-// Stages one made file and its twins. An unchanged file keeps the previous
+Stager::Stager(Disk& disk, std::string site_root, std::string output_dir, bool precompress)
+    : disk_(disk), site_root_(std::move(site_root)), staging_(staging_dir_for(output_dir)), previous_(output_dir),
+      precompress_(precompress), n_(std::make_unique<Counters>()) {
+  while (previous_.size() > 1 && previous_.back() == '/') previous_.pop_back();
+  disk_.remove_all(staging_);
+}
+
+Stager::~Stager() {
+  if (!finished_) disk_.remove_all(staging_);
+}
+
+void Stager::fail(Status s) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (first_.is_ok()) first_ = std::move(s);
+}
+
+void Stager::put(const OutputFile& f) {
+  const std::string& p = f.path;
+  if (p.empty() || p[0] == '/' || !resolve_site_path("", p) || *resolve_site_path("", p) != p)
+    return fail(Status::error("refusing to write outside the output folder: " + p));
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!first_.is_ok()) return;  // the build is lost already: spare the disk
+    if (!hashes_.emplace(p, "").second) {
+      first_ = Status::error("two outputs would be written to " + p);
+      return;
+    }
+  }
+  std::string hash;
+  Status s = stage(f, hash);
+  if (!s.is_ok()) return fail(std::move(s));
+  std::lock_guard<std::mutex> lock(mu_);
+  hashes_[p] = std::move(hash);
+}
+
+// Stages one file and its twins. An unchanged file keeps the previous
 // output's inode; its twins are the previous ones too, since the same bytes
 // compress to the same twins (the compressors are deterministic).
-Status stage_bytes(Disk& disk, const OutputFile& f, const std::string& target, const std::string& previous,
-                   bool precompress, Counters& n) {
-  bool kept = disk.reuse_file(previous, target, f.bytes);
+Status Stager::stage(const OutputFile& f, std::string& hash) {
+  std::string target = staging_ + "/" + f.path, before = previous_ + "/" + f.path;
+  Counters& n = *n_;
+  if (!f.source.empty()) {
+    std::string source = f.source_path(site_root_), bytes;
+    hash = read_file(source, bytes) ? content_hash(bytes) : "";
+    if (disk_.reuse_copy(before, target, source)) {
+      n.kept++;
+      note_unchanged(f.path);
+      return Status::ok();
+    }
+    n.written++;
+    // A resized image in the cache is never changed in place (written under a
+    // temporary name, then renamed), so the output may share its inode: a warm
+    // build with thousands of pictures then copies no bytes at all.
+    if (f.source_is_absolute && disk_.link_file(source, target)) return Status::ok();
+    return disk_.copy_file(source, target);
+  }
+  hash = content_hash(f.bytes);
+  bool kept = disk_.reuse_file(before, target, f.bytes);
+  if (kept) note_unchanged(f.path);
   if (!kept) {
-    if (Status s = disk.write_staged(target, f.bytes); !s.is_ok()) return s;
+    if (Status s = disk_.write_staged(target, f.bytes); !s.is_ok()) return s;
   }
   (kept ? n.kept : n.written)++;
-  if (!precompress || !wants_precompressed(f.path, f.bytes.size())) return Status::ok();
+  if (!precompress_ || !wants_precompressed(f.path, f.bytes.size())) return Status::ok();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    twinned_.insert(f.path);
+  }
   for (const Twin& twin : precompressed_twins()) {
-    if (kept && disk.link_file(previous + twin.suffix, target + twin.suffix)) {
+    if (kept && disk_.link_file(before + twin.suffix, target + twin.suffix)) {
       n.kept++;
       continue;
     }
-    if (Status s = disk.write_staged(target + twin.suffix, twin.compress(f.bytes)); !s.is_ok()) return s;
+    if (Status s = disk_.write_staged(target + twin.suffix, twin.compress(f.bytes)); !s.is_ok()) return s;
     n.twins++;
   }
   return Status::ok();
 }
 
-Status stage_copy(Disk& disk, const OutputFile& f, const std::string& site_root, const std::string& target,
-                  const std::string& previous, Counters& n) {
-  std::string source = f.source_path(site_root);
-  if (disk.reuse_copy(previous, target, source)) {
-    n.kept++;
-    return Status::ok();
-  }
-  n.written++;
-  // A resized image in the cache is never changed in place (written under a
-  // temporary name, then renamed), so the output may share its inode: a warm
-  // build with thousands of pictures then copies no bytes at all.
-  if (f.source_is_absolute && disk.link_file(source, target)) return Status::ok();
-  return disk.copy_file(source, target);
+void Stager::note_unchanged(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mu_);
+  unchanged_.insert(path);
 }
 
-}  // namespace
+std::set<std::string> Stager::unchanged() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return unchanged_;
+}
+
+std::map<std::string, std::string> Stager::hashes() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return hashes_;
+}
+
+size_t Stager::count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return hashes_.size();
+}
+
+Status Stager::finish(PublishStats* stats) {
+  finished_ = true;
+  if (stats) *stats = {n_->written.load(), n_->kept.load(), n_->twins.load()};
+  if (first_.is_ok() && precompress_) {
+    // An output named like another's twin would be overwritten by the twin.
+    for (const auto& path : twinned_)
+      for (const Twin& twin : precompressed_twins())
+        if (hashes_.count(path + twin.suffix) && first_.is_ok())
+          first_ = Status::error("two outputs would be written to " + path + twin.suffix);
+  }
+  if (!first_.is_ok()) {
+    disk_.remove_all(staging_);
+    return first_;
+  }
+  Status s = disk_.swap_in(staging_, previous_);
+  if (!s.is_ok()) disk_.remove_all(staging_);
+  return s;
+}
 
 Status publish(Disk& disk, const std::vector<OutputFile>& files, const std::string& site_root,
                const std::string& output_dir, int jobs, bool precompress, PublishStats* stats) {
-  std::vector<const OutputFile*> order;
-  for (const auto& f : files) order.push_back(&f);
-  std::sort(order.begin(), order.end(), [](const OutputFile* a, const OutputFile* b) { return a->path < b->path; });
-  for (size_t i = 1; i < order.size(); ++i)
-    if (order[i]->path == order[i - 1]->path)
-      return Status::error("two outputs would be written to " + order[i]->path);
-  for (const auto* f : order)
-    if (f->path.empty() || f->path[0] == '/' || !resolve_site_path("", f->path) || *resolve_site_path("", f->path) != f->path)
-      return Status::error("refusing to write outside the output folder: " + f->path);
-  if (precompress) {
-    // An output named like another's twin would be overwritten by the twin.
-    for (const auto* f : order) {
-      if (!f->source.empty() || !wants_precompressed(f->path, f->bytes.size())) continue;
-      for (const Twin& twin : precompressed_twins()) {
-        auto it = std::lower_bound(order.begin(), order.end(), f->path + twin.suffix,
-                                   [](const OutputFile* a, const std::string& p) { return a->path < p; });
-        if (it != order.end() && (*it)->path == f->path + twin.suffix)
-          return Status::error("two outputs would be written to " + (*it)->path);
-      }
-    }
-  }
-
-  std::string staging = staging_dir_for(output_dir);
-  std::string previous = output_dir;
-  while (previous.size() > 1 && previous.back() == '/') previous.pop_back();
-  disk.remove_all(staging);
-  Status first = Status::ok();
-  std::mutex mu;
-  Counters n;
-  parallel_for(order.size(), jobs, [&](size_t i) {
-    const OutputFile& f = *order[i];
-    std::string target = staging + "/" + f.path, before = previous + "/" + f.path;
-    Status s = f.source.empty() ? stage_bytes(disk, f, target, before, precompress, n)
-                                : stage_copy(disk, f, site_root, target, before, n);
-    if (!s.is_ok()) {
-      std::lock_guard<std::mutex> lock(mu);
-      if (first.is_ok()) first = s;
-    }
-  });
-  if (stats) *stats = {n.written.load(), n.kept.load(), n.twins.load()};
-  if (!first.is_ok()) {
-    disk.remove_all(staging);
-    return first;
-  }
-  Status s = disk.swap_in(staging, output_dir);
-  if (!s.is_ok()) disk.remove_all(staging);
-  return s;
+  Stager stager(disk, site_root, output_dir, precompress);
+  parallel_for(files.size(), jobs, [&](size_t i) { stager.put(files[i]); });
+  return stager.finish(stats);
 }
 
 }  // namespace bangtin

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <set>
 #include <filesystem>
 #include <fstream>
@@ -326,4 +327,62 @@ TEST_CASE("images: copies no build uses any more leave the cache after a week; o
   for (const auto& f : old_copies) CHECK_FALSE(fs::exists(f));
   CHECK(fs::exists(b.cache + "/ghi-chu-cua-ban.txt"));
   CHECK(fs::exists(b.page + "photo-400.webp"));
+}
+
+TEST_CASE("images: a smaller copy made from a larger one looks like one made from the source") {
+  // Widths 200, 450 and 1600 of a 1000×600 picture in the body (a cover
+  // would also get a share crop, scored on a copy of its own): 200 is made
+  // from the 450 copy (over twice its size); without 450, from the decoded
+  // 1000. PNG, so only resampling differs, not JPEG or WebP noise.
+  auto site_with = [](Built& b, const std::string& widths) {
+    fs::create_directories(b.site + "/content/articles/anh");
+    fx::write_photo(b.site + "/content/articles/anh/photo.jpg", 300, 200, 1);
+    fx::write_scene(b.site + "/content/articles/anh/scene.jpg", 1000, 600);
+    make_site(b.site, "photo.jpg", {"scene.jpg"});
+    std::string config = read_text(b.site + "/site-config.json");
+    config.replace(config.find("[200, 400, 1600]"), 16, widths);
+    config.replace(config.find("[\"webp\", \"jpeg\"]"), 16, "[\"png\"]");
+    write(b.site + "/site-config.json", config);
+    BuildResult r = build(b.site, b.out, b.cache);
+    INFO(headlines(r));
+    REQUIRE(r.ok());
+  };
+  Built chained, direct;
+  site_with(chained, "[200, 450, 1600]");
+  site_with(direct, "[200, 1600]");
+  REQUIRE(fx::inspect(chained.page + "scene-200.png").width == 200);
+  REQUIRE(fs::exists(chained.page + "scene-450.png"));
+  double db = fx::psnr(chained.page + "scene-200.png", direct.page + "scene-200.png");
+  CAPTURE(db);
+  CHECK(db > 40);
+  // Not the same file: the chain is real (1000 → 200 alone is a plain 5×
+  // box shrink in libvips, 1000 → 450 → 200 is not).
+  CHECK(db < INFINITY);
+}
+
+TEST_CASE("images: copies made with other encoder settings are made again, and leave the cache after a week") {
+  Built b;
+  b.with_cover(500, 300);
+  REQUIRE(build(b.site, b.out, b.cache).ok());
+  // What a bangtin before the settings revision left: "…-q80-v8.14.1.webp".
+  static const std::regex revision("-s[0-9]+\\.");
+  std::set<std::string> old_copies;
+  for (auto& e : fs::directory_iterator(b.cache)) {
+    std::string name = e.path().filename().string();
+    REQUIRE(std::regex_search(name, revision));
+    std::string old = b.cache + "/" + std::regex_replace(name, revision, ".");
+    fs::rename(e.path(), old);
+    old_copies.insert(old);
+  }
+  REQUIRE(old_copies.size() == 7);  // 3 widths × 2 formats and the header note
+
+  BuildResult again = build(b.site, b.out, b.cache);
+  REQUIRE(again.ok());
+  CHECK(again.images_reused == 0);
+  CHECK(again.images_encoded == 6);
+  for (const auto& f : old_copies) fs::last_write_time(f, fs::file_time_type::clock::now() - std::chrono::hours(24 * 8));
+  BuildResult later = build(b.site, b.out, b.cache);
+  REQUIRE(later.ok());
+  CHECK(later.images_pruned == 7);
+  for (const auto& f : old_copies) CHECK_FALSE(fs::exists(f));
 }

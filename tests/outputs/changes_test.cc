@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/disk.h"
+#include "core/hash.h"
 #include "outputs/changes.h"
 #include "site/test_support.h"
 
@@ -69,6 +70,31 @@ TEST_CASE("changes.json and zalo/index.json follow edits across builds") {
   CHECK(post["post"][0]["status"] == "changed");
   REQUIRE(post["removed"].size() == 1);
   CHECK(post["removed"][0]["payload"] == std::string(kBase) + "/zalo/bai-viet/bai-3.json");
+}
+
+TEST_CASE("an output whose manifest has older hashes: only real edits count as changes") {
+  TempDir tmp("changes-upgrade");
+  std::string site = tmp.path() + "/site", out = tmp.path() + "/public";
+  fs::copy(kSites + "/valid-hostile-feeds", site, fs::copy_options::recursive);
+  build_and_read(site, out, kChangesFile);
+  // What a bangtin of November 2026 left: FNV-1a values and no "hash" key.
+  Json manifest = Json::parse(read_text(out + "/" + kManifestFile));
+  REQUIRE(manifest["hash"] == kContentHashName);
+  manifest.erase("hash");
+  for (auto& [path, hash] : manifest["files"].items()) hash = "0123456789abcdef";
+  std::ofstream(out + "/" + kManifestFile, std::ios::trunc) << manifest.dump(1);
+
+  std::ofstream(site + "/content/articles/bai-2.md", std::ios::app) << "\nMột câu mới.\n";
+  Json upgraded = build_and_read(site, out, kChangesFile);
+  CHECK(upgraded["first_build"] == false);
+  CHECK(upgraded["added"].empty());
+  CHECK(upgraded["removed"].empty());
+  CHECK(has(upgraded["changed"], std::string(kBase) + "/bai-viet/bai-2/"));
+  CHECK_FALSE(has(upgraded["changed"], std::string(kBase) + "/the/a-b/"));
+  Json post = Json::parse(read_text(out + "/" + kZaloIndexFile));
+  REQUIRE(post["post"].size() == 1);
+  CHECK(post["post"][0]["payload"] == std::string(kBase) + "/zalo/bai-viet/bai-2.json");
+  CHECK(Json::parse(read_text(out + "/" + kManifestFile))["hash"] == kContentHashName);
 }
 
 TEST_CASE("comparing manifests") {

@@ -160,3 +160,24 @@ TEST_CASE("feed helpers: RFC 822 dates, CDATA and absolute links") {
   CHECK(xml_cdata("a]]>b\vc") == "<![CDATA[a]]]]><![CDATA[>bc]]>");
   CHECK(xml_escape("<\"&'>\x01") == "&lt;&quot;&amp;&apos;&gt;");
 }
+
+TEST_CASE("feed bodies: root-relative href, src and poster become absolute, nothing else") {
+  SiteConfig config;
+  config.base_url = "https://cong.example.vn/portal/";
+  Library lib;
+  Templates templates;
+  std::map<std::string, std::string> assets;
+  SiteContext ctx{config, lib, templates, assets, ".", "/portal"};
+  std::string html =
+      "<p>Xem <a href=\"/portal/bai-viet/a/\">bài</a> và <a  class=\"x\" href=\"/portal/b/\">b</a>.</p>"
+      "<img src=\"/portal/anh.jpg\" alt=\"a = \\\"/\\\"\"><video poster=\"/portal/p.jpg\"></video>"
+      "<a href=\"//cdn.example/x\">cdn</a><a data-href=\"/portal/giu-nguyen/\">d</a><a href=\"https://khac.vn/\">k</a>"
+      "<p>Công thức x=\"/y\" trong văn bản.</p>";
+  CHECK(absolute_links(ctx, html) ==
+        "<p>Xem <a href=\"https://cong.example.vn/portal/bai-viet/a/\">bài</a> và <a  class=\"x\" "
+        "href=\"https://cong.example.vn/portal/b/\">b</a>.</p>"
+        "<img src=\"https://cong.example.vn/portal/anh.jpg\" alt=\"a = \\\"/\\\"\">"
+        "<video poster=\"https://cong.example.vn/portal/p.jpg\"></video>"
+        "<a href=\"//cdn.example/x\">cdn</a><a data-href=\"/portal/giu-nguyen/\">d</a><a href=\"https://khac.vn/\">k</a>"
+        "<p>Công thức x=\"/y\" trong văn bản.</p>");
+}
