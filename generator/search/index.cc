@@ -207,7 +207,9 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
   std::vector<uint32_t> present;  // terms with postings (the rest are spellings only)
   for (uint32_t t = 0; t < lexicon.size(); ++t)
     if (grouped.start[t + 1] > grouped.start[t]) present.push_back(t);
-  std::vector<std::string> keys(present.size()), values(present.size());
+  // Keys are views into the lexicon, which outlives them.
+  std::vector<std::string_view> keys(present.size());
+  std::vector<std::string> values(present.size());
   std::vector<size_t> sizes(present.size());
   constexpr size_t kEncodeParts = 256;
   parallel_for(kEncodeParts, jobs, [&](size_t part) {
