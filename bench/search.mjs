@@ -56,7 +56,7 @@ async function main() {
       const idx = site.sent.filter((s) => s.path.includes("/tim-kiem/idx/"));
       const sum = (k, f = () => true) => idx.filter(f).reduce((n, s) => n + s[k], 0);
       rows.push({ q, files: idx.length, bytes: sum("bytes"), gzip: sum("gzip"),
-                  terms: sum("bytes", (s) => !s.path.includes("/idx/d/")), records: sum("bytes", (s) => s.path.includes("/idx/d/")),
+                  terms: sum("bytes", (s) => !s.path.includes("/idx/r/")), records: sum("bytes", (s) => s.path.includes("/idx/r/")),
                   first: r.timing.first || 0, rank: r.timing.rank || 0, status: r.status });
       await context.close();
     }

@@ -1,6 +1,7 @@
 // Search on /tim-kiem/, answered in the browser from the index bangtin built
 // with the site (generator/search/, format in docs/search.md). Only the term
-// shards a query needs are fetched, then one small record per result shown.
+// shards a query needs are fetched, then the file of records (a few to a
+// file) of each result shown.
 // Words are cut and folded exactly as generator/core/text.cc does, or the
 // query would miss what the build indexed.
 (function () {
@@ -269,7 +270,7 @@
 
   function start(root) {
     var base = root.dataset.index, version = root.dataset.version;
-    var shards = +root.dataset.shards, docs = +root.dataset.docs;
+    var shards = +root.dataset.shards, docs = +root.dataset.docs, group = +root.dataset.group;
     var form = root.querySelector("form"), input = form.elements.q;
     var status = root.querySelector(".search-status"), results = root.querySelector(".search-results");
     var more = root.querySelector(".search-more");
@@ -301,7 +302,8 @@
       more.hidden = true;
       return Promise.all(next.map(function (h) {
         var li = results.appendChild(document.createElement("li"));
-        return get("d/" + h + ".json").then(function (rec) {
+        return get("r/" + Math.floor(h / group) + ".json").then(function (recs) {
+          var rec = recs[h % group];
           if (mine !== run) return;
           results.replaceChild(card(rec), li);
           if (!firstShown) firstShown = performance.now();

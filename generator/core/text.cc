@@ -57,10 +57,12 @@ std::string to_nfc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(s);
-  icu::UnicodeString u = to_unicode(s);
-  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return std::string(s);
+  // Most text is NFC already: checked on the UTF-8 itself, without a
+  // UTF-16 copy.
+  if (nfc->isNormalizedUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), status) && U_SUCCESS(status))
+    return std::string(s);
   status = U_ZERO_ERROR;
-  icu::UnicodeString out = nfc->normalize(u, status);
+  icu::UnicodeString out = nfc->normalize(to_unicode(s), status);
   return U_SUCCESS(status) ? to_utf8(out) : std::string(s);
 }
 
@@ -211,6 +213,14 @@ std::string squash_spaces(std::string_view s) {
 }
 
 std::string cut_at_word(std::string_view s, size_t max_chars) {
+  // Only the first max_chars + 1 characters matter: a long text is not
+  // copied to UTF-16 whole.
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++chars == max_chars + 2) {
+      s = s.substr(0, i);
+      break;
+    }
   icu::UnicodeString u = to_unicode(s);
   if (static_cast<size_t>(u.countChar32()) <= max_chars) return std::string(s);
   // The "…" counts toward the limit: Zalo and search engines count it too.
@@ -237,6 +247,32 @@ std::string escape_html(std::string_view s) {
     }
   }
   return out;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (u < 0x20) {
+          out += "\\u00";
+          out += kHex[u >> 4];
+          out += kHex[u & 15];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
 }
 
 std::string escape_xml(std::string_view s) {
@@ -314,6 +350,19 @@ bool is_cjk(UChar32 c) {
                                s == USCRIPT_HANGUL);
 }
 
+// What a character is to split_words.
+enum class WordPart { None, Letter, Mark };
+
+// ASCII and the Latin letters with marks (Vietnamese's among them) are most
+// of a portal's text: known without the character database.
+WordPart word_part(UChar32 c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? WordPart::Letter : WordPart::None;
+  if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF)) return WordPart::Letter;
+  if (c >= 0x300 && c <= 0x36F) return WordPart::Mark;
+  if (!is_word_char(c)) return WordPart::None;
+  return is_mark(c) ? WordPart::Mark : WordPart::Letter;
+}
+
 icu::UnicodeString normalized(const icu::UnicodeString& u, bool compose) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n =
@@ -334,13 +383,15 @@ std::vector<TextWord> split_words(std::string_view text) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    if (c < 0 || !is_word_char(c)) {
+    WordPart part = c < 0 ? WordPart::None : word_part(c);
+    if (part == WordPart::None) {
       open = false;
       continue;
     }
-    bool cjk = is_cjk(c);
+    // Nothing below U+1100 (Hangul Jamo) is CJK.
+    bool cjk = c >= 0x1100 && is_cjk(c);
     // A combining mark stays with whatever it follows.
-    bool joins = open && (is_mark(c) || words.back().cjk == cjk);
+    bool joins = open && (part == WordPart::Mark || words.back().cjk == cjk);
     if (joins) {
       words.back().end = static_cast<size_t>(i);
     } else {

@@ -1,6 +1,7 @@
 #include "search/index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -8,8 +9,11 @@
 #include "core/hash.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "search/doc_terms.h"
+#include "search/lexicon.h"
 #include "search/plain_text.h"
 #include "search/postings.h"
+#include "search/records.h"
 #include "search/terms.h"
 #include "search/tokenize.h"
 
@@ -23,56 +27,6 @@ namespace {
 // few files. (With 12 KB shards that query fetched twice the bytes.)
 constexpr size_t kShardBytes = 4 * 1024;
 constexpr size_t kMaxVariants = 30;  // spellings with marks tracked per term
-constexpr size_t kSnippetChars = 4000;
-// Parts of the term merge, run in parallel; a constant, so the parts and
-// the output do not depend on --jobs.
-constexpr uint32_t kBuckets = 64;
-
-// How much a field's words count. A title match also sets a flag worth more
-// than any amount of body text; so does a document's own number.
-struct Field {
-  std::string text;
-  float weight;
-  bool title = false, number = false;
-};
-
-struct Hit {
-  float tf = 0;
-  bool title = false, number = false;
-  std::vector<std::string> spellings;
-};
-
-struct DocTerms {
-  std::unordered_map<std::string, Hit> hits;
-  float length = 0;  // body and summary tokens, for length normalisation
-};
-
-void add_hit(DocTerms& doc, const std::string& key, const Field& f, const std::string* spelling) {
-  Hit& h = doc.hits[key];
-  h.tf += f.weight;
-  h.title |= f.title;
-  h.number |= f.number;
-  if (spelling && std::find(h.spellings.begin(), h.spellings.end(), *spelling) == h.spellings.end())
-    h.spellings.push_back(*spelling);
-}
-
-DocTerms collect_terms(const std::vector<Field>& fields) {
-  DocTerms doc;
-  for (const Field& f : fields) {
-    std::vector<Token> tokens = tokenize(f.text);
-    if (f.weight <= 2 && !f.title) doc.length += static_cast<float>(tokens.size());
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      add_hit(doc, tokens[i].folded, f, tokens[i].cjk ? nullptr : &tokens[i].exact);
-      if (i > 0 && tokens[i].joined && !tokens[i].cjk && !tokens[i - 1].cjk)
-        add_hit(doc, pair_key(tokens[i - 1], tokens[i]), f, nullptr);
-    }
-    if (f.number) {
-      std::string key = number_key(f.text);
-      if (!key.empty()) add_hit(doc, key, f, nullptr);
-    }
-  }
-  return doc;
-}
 
 std::vector<Field> fields_of(const SiteContext& ctx, const Item& item) {
   std::vector<Field> f;
@@ -97,8 +51,105 @@ std::vector<Field> fields_of(const SiteContext& ctx, const Item& item) {
 uint32_t weight_of(const Hit& h, float length, float average) {
   const float k1 = 1.2f, b = 0.5f;
   float norm = 1 - b + b * (average > 0 ? length / average : 1);
-  float sat = h.tf / (h.tf + k1 * norm);
-  return 1 + static_cast<uint32_t>(std::lround(sat * 14)) + (h.title ? 12 : 0) + (h.number ? 4 : 0);
+  float tf = static_cast<float>(h.tf);
+  float sat = tf / (tf + k1 * norm);
+  return 1 + static_cast<uint32_t>(std::lround(sat * 14)) + ((h.flags & kInTitle) ? 12 : 0) +
+         ((h.flags & kInNumber) ? 4 : 0);
+}
+
+// Every term's postings (by Lexicon::dense()), in document order, with the
+// weight and the spellings each needs: a counting sort over every
+// document's hits, in document order. Each document's hits are freed once
+// sorted, and a term's postings and spellings end up side by side, so
+// encoding reads memory in order.
+struct Grouped {
+  struct Ref {
+    uint32_t doc;
+    uint8_t weight, spellings;
+  };
+  std::vector<uint32_t> start;           // term → first Ref; start[size] = end
+  std::vector<Ref> refs;
+  std::vector<uint32_t> spelling_start;  // term → first of its spellings
+  std::vector<uint32_t> spellings;       // Lexicon numbers, per posting in order
+};
+
+Grouped group_by_term(const Lexicon& lexicon, std::vector<DocTerms>& terms, float average, int jobs) {
+  // In parts of consecutive documents, one per thread: each part counts its
+  // hits per term, then writes them after those of the parts before it, so
+  // the order is the documents' whatever the number of parts.
+  size_t parts = std::max<size_t>(1, std::min<size_t>(terms.size(), static_cast<size_t>(jobs <= 0 ? default_jobs() : jobs)));
+  auto first_doc = [&](size_t part) { return part * terms.size() / parts; };
+  uint32_t n = lexicon.size();
+  std::vector<std::vector<uint32_t>> next(parts), next_spelling(parts);
+  parallel_for(parts, jobs, [&](size_t part) {
+    next[part].assign(n, 0);
+    next_spelling[part].assign(n, 0);
+    for (size_t doc = first_doc(part); doc < first_doc(part + 1); ++doc)
+      for (Hit& h : terms[doc].hits) {
+        h.term = lexicon.dense(h.term);  // from here on
+        ++next[part][h.term];
+        next_spelling[part][h.term] += h.spellings;
+      }
+  });
+  Grouped out;
+  out.start.assign(n + 1, 0);
+  out.spelling_start.assign(n + 1, 0);
+  for (uint32_t t = 0; t < n; ++t) {
+    uint32_t at = out.start[t], spelling_at = out.spelling_start[t];
+    for (size_t part = 0; part < parts; ++part) {
+      uint32_t count = next[part][t], spellings = next_spelling[part][t];
+      next[part][t] = at;
+      next_spelling[part][t] = spelling_at;
+      at += count;
+      spelling_at += spellings;
+    }
+    out.start[t + 1] = at;
+    out.spelling_start[t + 1] = spelling_at;
+  }
+  out.refs.resize(out.start.back());
+  out.spellings.resize(out.spelling_start.back());
+  parallel_for(parts, jobs, [&](size_t part) {
+    for (size_t doc = first_doc(part); doc < first_doc(part + 1); ++doc) {
+      DocTerms& d = terms[doc];
+      const uint32_t* spelling = d.spellings.data();
+      for (const Hit& h : d.hits) {
+        out.refs[next[part][h.term]++] = {static_cast<uint32_t>(doc), static_cast<uint8_t>(weight_of(h, d.length, average)),
+                                          h.spellings};
+        for (uint32_t k = 0; k < h.spellings; ++k) out.spellings[next_spelling[part][h.term]++] = *spelling++;
+      }
+      d = DocTerms();
+    }
+  });
+  return out;
+}
+
+// The postings of one term, its spellings tracked as the first
+// kMaxVariants met in document order.
+Term term_of(const Lexicon& lexicon, const Grouped& g, uint32_t term) {
+  Term t;
+  std::vector<uint32_t> spelling_ids;
+  t.postings.reserve(g.start[term + 1] - g.start[term]);
+  const uint32_t* spelling = g.spellings.data() + g.spelling_start[term];
+  for (uint32_t r = g.start[term]; r < g.start[term + 1]; ++r) {
+    const Grouped::Ref& ref = g.refs[r];
+    uint32_t mask = 0;
+    for (uint32_t k = 0; k < ref.spellings; ++k) {
+      uint32_t s = *spelling++;
+      auto it = std::find(spelling_ids.begin(), spelling_ids.end(), s);
+      if (it == spelling_ids.end()) {
+        if (spelling_ids.size() >= kMaxVariants) continue;
+        spelling_ids.push_back(s);
+        t.spelling_df.push_back(0);
+        it = spelling_ids.end() - 1;
+      }
+      size_t bit = static_cast<size_t>(it - spelling_ids.begin());
+      ++t.spelling_df[bit];
+      mask |= 1u << bit;
+    }
+    t.postings.push_back({ref.doc, ref.weight, mask});
+  }
+  for (uint32_t s : spelling_ids) t.spellings.emplace_back(lexicon.text(s));
+  return t;
 }
 
 std::string kind_label(const SiteContext& ctx, const std::string& lang, Kind k) {
@@ -121,86 +172,78 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
   });
   index.docs = static_cast<uint32_t>(docs.size());
 
+  // Each worker cuts whole documents into terms, with caches of its own,
+  // taking the next document as it finishes one.
+  Lexicon lexicon;
   std::vector<DocTerms> terms(docs.size());
-  std::vector<OutputFile> records(docs.size());
-  // Each document's hits grouped by merge part (below), as pointers into its
-  // map, whose nodes stay put: grouped here, while the map is in cache.
-  using HitRef = const std::pair<const std::string, Hit>*;
-  std::vector<std::vector<HitRef>> hits(docs.size());
-  std::vector<std::vector<uint32_t>> starts(docs.size());
-  parallel_for(docs.size(), jobs, [&](size_t i) {
-    const Item& item = *docs[i];
-    std::vector<Field> fields = fields_of(ctx, item);
-    terms[i] = collect_terms(fields);
-    std::vector<uint8_t> part;
-    part.reserve(terms[i].hits.size());
-    starts[i].assign(kBuckets + 1, 0);
-    for (const auto& kv : terms[i].hits) {
-      part.push_back(static_cast<uint8_t>(shard_of(kv.first, kBuckets)));
-      ++starts[i][part.back() + 1];
+  std::vector<std::string> records(docs.size());
+  std::map<Kind, std::string> kind_labels;
+  for (Kind k : kAllKinds) kind_labels[k] = kind_label(ctx, ed.lang, k);
+  std::atomic<size_t> next_doc{0};
+  size_t workers = std::max<size_t>(1, std::min<size_t>(docs.size(), static_cast<size_t>(jobs <= 0 ? default_jobs() : jobs)));
+  parallel_for(workers, jobs, [&](size_t) {
+    TermCollector collector(lexicon);
+    for (size_t i; (i = next_doc.fetch_add(1)) < docs.size();) {
+      const Item& item = *docs[i];
+      std::vector<Field> fields = fields_of(ctx, item);
+      terms[i] = collector.collect(fields);
+      Record r{ctx.href(item.url), item.title, kind_name(item.kind), kind_labels.at(item.kind),
+               ctx.day_display(item.date, ed.lang), format_iso(item.date, ctx.config.utc_offset_minutes),
+               item.summary, item.document ? item.document->number : ""};
+      records[i] = record_json(r, fields.back().text);
     }
-    for (uint32_t b = 0; b < kBuckets; ++b) starts[i][b + 1] += starts[i][b];
-    std::vector<uint32_t> next(starts[i].begin(), starts[i].end() - 1);
-    hits[i].resize(part.size());
-    size_t k = 0;
-    for (const auto& kv : terms[i].hits) hits[i][next[part[k++]]++] = &kv;
-    Json r = {{"u", ctx.href(item.url)}, {"t", item.title}, {"c", kind_name(item.kind)},
-              {"k", kind_label(ctx, ed.lang, item.kind)}, {"d", ctx.day_display(item.date, ed.lang)},
-              {"i", format_iso(item.date, ctx.config.utc_offset_minutes)}};
-    if (!item.summary.empty()) r["s"] = item.summary;
-    if (item.document) r["n"] = item.document->number;
-    r["x"] = cut_at_word(fields.back().text, kSnippetChars);
-    records[i] = {dir + "d/" + std::to_string(i) + ".json", r.dump(), ""};
   });
 
   float total = 0;
   for (const auto& d : terms) total += d.length;
   float average = docs.empty() ? 0 : total / static_cast<float>(docs.size());
 
-  // The merge, in kBuckets parts by a hash of the term: each part reads
-  // every document's hits of its own terms in document order, so each
-  // posting list comes out ascending and the same for any number of threads.
-  std::vector<std::vector<std::pair<std::string, Json>>> parts(kBuckets);
-  parallel_for(kBuckets, jobs, [&](size_t b) {
-    std::unordered_map<std::string, Term> all;
-    for (uint32_t id = 0; id < hits.size(); ++id) {
-      for (uint32_t k = starts[id][b]; k < starts[id][b + 1]; ++k) {
-        const auto& [key, hit] = *hits[id][k];
-        Term& t = all[key];
-        uint32_t mask = 0;
-        for (const std::string& s : hit.spellings) {
-          auto it = std::find(t.spellings.begin(), t.spellings.end(), s);
-          if (it == t.spellings.end()) {
-            if (t.spellings.size() >= kMaxVariants) continue;
-            t.spellings.push_back(s);
-            t.spelling_df.push_back(0);
-            it = t.spellings.end() - 1;
-          }
-          size_t bit = static_cast<size_t>(it - t.spellings.begin());
-          ++t.spelling_df[bit];
-          mask |= 1u << bit;
-        }
-        t.postings.push_back({id, weight_of(hit, terms[id].length, average), mask});
-      }
-    }
-    for (auto& [key, t] : all) parts[b].emplace_back(key, encode_term(key, t, index.docs));
-  });
-  hits.clear();
+  // Each term's postings in document order, whatever order the workers
+  // met them in; then each term encoded on its own.
+  lexicon.freeze();
+  Grouped grouped = group_by_term(lexicon, terms, average, jobs);
   terms.clear();
-  std::vector<std::pair<std::string, Json>> encoded;
-  for (auto& part : parts)
-    for (auto& kv : part) encoded.push_back(std::move(kv));
-  std::sort(encoded.begin(), encoded.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  index.term_count = encoded.size();
+  terms.shrink_to_fit();
+  std::vector<uint32_t> present;  // terms with postings (the rest are spellings only)
+  for (uint32_t t = 0; t < lexicon.size(); ++t)
+    if (grouped.start[t + 1] > grouped.start[t]) present.push_back(t);
+  // Keys are views into the lexicon, which outlives them.
+  std::vector<std::string_view> keys(present.size());
+  std::vector<std::string> values(present.size());
+  std::vector<size_t> sizes(present.size());
+  constexpr size_t kEncodeParts = 256;
+  parallel_for(kEncodeParts, jobs, [&](size_t part) {
+    for (size_t i = part * present.size() / kEncodeParts; i < (part + 1) * present.size() / kEncodeParts; ++i) {
+      uint32_t t = present[i];
+      keys[i] = lexicon.text(lexicon.id_at(t));
+      Term term = term_of(lexicon, grouped, t);
+      Json value = encode_term(keys[i], term, index.docs);
+      values[i] = value.dump();
+      // Shard sizes are counted as the postings text (without its quotes)
+      // or the whole value, plus the key and punctuation.
+      sizes[i] = keys[i].size() + values[i].size() - (value.is_string() ? 2 : 0) + 6;
+    }
+  });
+  grouped = Grouped();
+  index.term_count = present.size();
   size_t total_bytes = 0;
-  for (const auto& [key, value] : encoded)
-    total_bytes += key.size() + (value.is_string() ? value.get_ref<const std::string&>().size() : value.dump().size()) + 6;
+  for (size_t s : sizes) total_bytes += s;
   index.shards = static_cast<uint32_t>(std::max<size_t>(1, (total_bytes + kShardBytes - 1) / kShardBytes));
-  std::vector<Json> shards(index.shards, Json::object());
-  for (auto& [key, value] : encoded) shards[shard_of(key, index.shards)][key] = std::move(value);
+  std::vector<std::vector<uint32_t>> in_shard(index.shards);
+  for (uint32_t i = 0; i < present.size(); ++i) in_shard[shard_of(keys[i], index.shards)].push_back(i);
   std::vector<OutputFile> shard_files(index.shards);
   parallel_for(index.shards, jobs, [&](size_t s) {
-    shard_files[s] = {dir + "t/" + std::to_string(s) + ".json", shards[s].dump(), ""};
+    std::vector<uint32_t>& list = in_shard[s];
+    std::sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
+    std::string out = "{";
+    for (uint32_t i : list) {
+      if (out.size() > 1) out += ',';
+      append_json_string(out, keys[i]);
+      out += ':';
+      out += values[i];
+    }
+    out += '}';
+    shard_files[s] = {dir + "t/" + std::to_string(s) + ".json", std::move(out), ""};
   });
   for (auto& f : shard_files) index.files.push_back(std::move(f));
 
@@ -230,7 +273,8 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
     filters["year"][it->first] = encode_ids(it->second);
   }
   index.files.push_back({dir + "f.json", filters.dump(), ""});
-  for (auto& r : records) index.files.push_back(std::move(r));
+  for (auto& f : record_files(dir, records)) index.files.push_back(std::move(f));
+  records.clear();
 
   // Each file's hash on its own thread: 10,000 records are tens of MB.
   std::vector<std::string> hashes(index.files.size());

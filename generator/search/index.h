@@ -3,7 +3,8 @@
 //
 //   IDX/t/N.json   term shards: folded term → postings (and its spellings
 //                  with marks, so a query typed with marks can prefer them)
-//   IDX/d/ID.json  one result: URL, title, date, kind, summary, text
+//   IDX/r/N.json   results: URL, title, date, kind, summary, snippet, a few
+//                  documents to a file (search/records.h)
 //   IDX/f.json     filters: kind, column, year → document ids
 //
 // IDX is /tim-kiem/idx/ under the language prefix. Documents are numbered

@@ -1,5 +1,7 @@
 #include "search/page.h"
 
+#include "search/records.h"
+
 namespace bangtin::search {
 
 namespace {
@@ -33,6 +35,7 @@ std::vector<PlannedPage> plan_search_pages(const SiteContext& ctx, const std::ve
                  {"version", index.version},
                  {"shards", std::to_string(index.shards)},
                  {"docs", std::to_string(index.docs)},
+                 {"group", std::to_string(kRecordsPerFile)},
                  {"kinds", options(index.kinds)},
                  {"columns", options(index.columns)},
                  {"years", options(index.years)},

@@ -56,9 +56,14 @@ bool is_block_tag(std::string_view tag) {
   static const char* const kBlocks[] = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                                         "br", "tr", "td", "th", "table", "blockquote", "pre", "hr",
                                         "figure", "figcaption", "section", "dt", "dd"};
-  std::string name = ascii_lower(tag);
-  for (const char* b : kBlocks)
-    if (name == b) return true;
+  if (tag.empty() || tag.size() > 10) return false;
+  for (const char* b : kBlocks) {
+    std::string_view block(b);
+    if (block.size() != tag.size()) continue;
+    size_t i = 0;
+    while (i < tag.size() && (tag[i] | 0x20) == block[i]) ++i;
+    if (i == tag.size()) return true;
+  }
   return false;
 }
 
@@ -90,21 +95,31 @@ std::string html_to_text(std::string_view html) {
       if (used == 0) out += '&';
       i += used == 0 ? 1 : used;
     } else {
-      out += c;
-      ++i;
+      size_t run = i + 1;
+      while (run < html.size() && html[run] != '<' && html[run] != '&') ++run;
+      out.append(html.data() + i, run - i);
+      i = run;
     }
   }
   // Lines squashed, blank lines dropped: only the block breaks matter.
-  std::string text;
-  size_t start = 0;
-  while (start <= out.size()) {
-    size_t nl = out.find('\n', start);
-    if (nl == std::string::npos) nl = out.size();
-    std::string line = squash_spaces(std::string_view(out).substr(start, nl - start));
-    if (!line.empty()) text += (text.empty() ? "" : "\n") + line;
-    start = nl + 1;
+  // (In place: the text only shrinks.)
+  size_t to = 0;
+  bool space = false, line_break = false;
+  for (char c : out) {
+    if (c == '\n') {
+      line_break = to > 0;
+      space = false;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = true;
+    } else {
+      if (line_break) out[to++] = '\n';
+      else if (space && to > 0) out[to++] = ' ';
+      line_break = space = false;
+      out[to++] = c;
+    }
   }
-  return text;
+  out.resize(to);
+  return out;
 }
 
 }  // namespace bangtin::search

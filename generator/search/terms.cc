@@ -77,7 +77,7 @@ nlohmann::json encode_split(const Term& t, const std::vector<size_t>& order, boo
 
 }  // namespace
 
-nlohmann::json encode_term(const std::string& key, const Term& t, uint32_t docs) {
+nlohmann::json encode_term(std::string_view key, const Term& t, uint32_t docs) {
   std::vector<size_t> order = spelling_order(t);
   bool plain = t.spellings.empty() || (t.spellings.size() == 1 && t.spellings[0] == key);
   if (t.postings.size() > kSplitPostings) return encode_split(t, order, plain, docs);

@@ -9,6 +9,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -38,7 +39,7 @@ struct Term {
 //                                   spelling, a subset of "a"; sets as
 //                                   encode_set() writes them)
 //                                   split (more than kSplitPostings)
-nlohmann::json encode_term(const std::string& key, const Term& t, uint32_t docs);
+nlohmann::json encode_term(std::string_view key, const Term& t, uint32_t docs);
 
 // Reads a value back as search.js does: every posting with its weight (a
 // split list's tail with the shared weight) and its mask over `spellings`.

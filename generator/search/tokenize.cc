@@ -1,5 +1,6 @@
 #include "search/tokenize.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <utility>
 
@@ -22,6 +23,7 @@ const std::pair<std::string, std::string>& forms_of(std::string_view word) {
 
 // Punctuation that ends a phrase: a pair never spans it.
 bool breaks_phrase(std::string_view gap) {
+  if (gap == " ") return false;  // most gaps
   static const char* const kBreakers[] = {",", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}", "\"", "\n",
                                           "“", "”", "«", "»", "…", "。", "，", "、", "！", "？", "：", "；"};
   for (const char* b : kBreakers)
@@ -39,9 +41,7 @@ size_t utf8_length(unsigned char lead) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view input) {
-  std::string text = to_nfc(input);
-  std::vector<Token> out;
+void raw_tokens(std::string_view text, std::vector<RawToken>& out) {
   size_t prev_end = std::string::npos;
   for (const TextWord& w : split_words(text)) {
     std::string_view word(text.data() + w.begin, w.end - w.begin);
@@ -49,26 +49,38 @@ std::vector<Token> tokenize(std::string_view input) {
                   !breaks_phrase(std::string_view(text.data() + prev_end, w.begin - prev_end));
     prev_end = w.end;
     if (!w.cjk) {
-      const auto& [exact, folded] = forms_of(word);
-      out.push_back({exact, folded, joined, false});
+      out.push_back({word, joined, false});
       continue;
     }
-    // CJK: every character, then every two characters side by side; a lone
-    // character is its own term. Marks are kept (ガ is not カ).
-    std::vector<std::string_view> chars;
-    for (size_t i = 0; i < word.size();) {
-      size_t len = std::min(utf8_length(static_cast<unsigned char>(word[i])), word.size() - i);
-      chars.push_back(word.substr(i, len));
-      i += len;
+    // CJK: every two characters side by side; a lone character is its own
+    // term. Marks are kept (ガ is not カ).
+    size_t first = std::min(utf8_length(static_cast<unsigned char>(word[0])), word.size());
+    if (first == word.size()) {
+      out.push_back({word, false, true});
+      continue;
     }
-    if (chars.size() == 1) {
-      std::string lower = lower_for_search(chars[0]);
+    for (size_t i = 0; i + first < word.size();) {
+      size_t second = std::min(utf8_length(static_cast<unsigned char>(word[i + first])), word.size() - i - first);
+      out.push_back({word.substr(i, first + second), false, true});
+      i += first;
+      first = second;
+    }
+  }
+}
+
+std::vector<Token> tokenize(std::string_view input) {
+  std::string text = to_nfc(input);
+  std::vector<RawToken> raw;
+  raw_tokens(text, raw);
+  std::vector<Token> out;
+  out.reserve(raw.size());
+  for (const RawToken& r : raw) {
+    if (r.cjk) {
+      std::string lower = lower_for_search(r.text);
       out.push_back({lower, lower, false, true});
-      continue;
-    }
-    for (size_t i = 0; i + 1 < chars.size(); ++i) {
-      std::string bigram = lower_for_search(std::string(chars[i]) + std::string(chars[i + 1]));
-      out.push_back({bigram, bigram, false, true});
+    } else {
+      const auto& [exact, folded] = forms_of(r.text);
+      out.push_back({exact, folded, r.joined, false});
     }
   }
   return out;

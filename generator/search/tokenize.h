@@ -23,6 +23,17 @@ struct Token {
 // Text in any normalization form.
 std::vector<Token> tokenize(std::string_view text);
 
+// A token before folding: a word, or a CJK bigram or lone character, as a
+// view into the NFC text it came from. What tokenize() folds; the index
+// folds each distinct one once instead of once per occurrence.
+struct RawToken {
+  std::string_view text;
+  bool joined = false;
+  bool cjk = false;
+};
+// Appends the tokens of `nfc` (already NFC) to `out`.
+void raw_tokens(std::string_view nfc, std::vector<RawToken>& out);
+
 // The key of a pair of tokens: "cai cach".
 std::string pair_key(const Token& a, const Token& b);
 

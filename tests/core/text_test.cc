@@ -3,6 +3,7 @@
 #include "core/text.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -228,6 +229,18 @@ TEST_CASE("escape_xml escapes markup and drops forbidden C0 controls") {
   // Tab, newline and carriage return are allowed in XML 1.0.
   CHECK(escape_xml("a\tb\nc\rd") == "a\tb\nc\rd");
   CHECK(escape_xml("Hội nghị") == "Hội nghị");
+}
+
+TEST_CASE("append_json_string writes what nlohmann::json writes") {
+  // The search index writes its shards and records by hand; search.js
+  // parses them with JSON.parse, and the bytes must not change with it.
+  std::string with_controls = std::string("a\x01" "b\x08" "c\x0B" "d\x0C" "e\x1F" "f\x7F") + '\0' + "g";
+  for (std::string s : {std::string("Hội nghị \"số 1\" \\ C:\\"), std::string("tab\tline\ncr\r"), with_controls,
+                        std::string("数字化 ガ 한국"), std::string()}) {
+    std::string out = "[";
+    append_json_string(out, s);
+    CHECK(out == "[" + nlohmann::json(s).dump());
+  }
 }
 
 TEST_CASE("escape_xml drops the non-characters U+FFFE and U+FFFF") {

@@ -11,6 +11,7 @@
 
 #include "../site/test_support.h"
 #include "search/postings.h"
+#include "search/records.h"
 
 using namespace bangtin;
 using namespace bangtin::testing;
@@ -39,8 +40,18 @@ std::vector<uint64_t> numbers(const std::string& text) {
 std::vector<std::string> titles(const std::map<std::string, std::string>& files, const std::string& idx) {
   std::vector<std::string> out;
   for (const auto& [path, bytes] : files)
-    if (path.rfind(idx + "d/", 0) == 0) out.push_back(json::parse(bytes)["t"]);
+    if (path.rfind(idx + "r/", 0) == 0)
+      for (const auto& record : json::parse(bytes)) out.push_back(record["t"]);
   return out;
+}
+
+// The record of document `id`, from the file holding it.
+json record_of(const std::map<std::string, std::string>& files, const std::string& idx, uint64_t id) {
+  auto it = files.find(idx + "r/" + std::to_string(id / search::kRecordsPerFile) + ".json");
+  REQUIRE(it != files.end());
+  json records = json::parse(it->second);
+  REQUIRE(id % search::kRecordsPerFile < records.size());
+  return records[id % search::kRecordsPerFile];
 }
 
 }  // namespace
@@ -102,7 +113,7 @@ TEST_CASE("a document's number is one term pointing at the document") {
   REQUIRE(key.is_string());
   std::vector<uint64_t> n = numbers(key);
   REQUIRE(n.size() == 2);  // the document alone, not the article quoting its number
-  json record = json::parse(files["tim-kiem/idx/d/" + std::to_string(n[0] - 1) + ".json"]);
+  json record = record_of(files, "tim-kiem/idx/", n[0] - 1);
   CHECK(record["n"] == "15/2026/NĐ-CP");
   CHECK(record["u"] == "/van-ban/nghi-dinh-15/");
   CHECK(record["c"] == "document");
