@@ -32,12 +32,19 @@ struct Entry {
 // Every file and folder under dir_fd, recursively, by path relative to the
 // site root. readdir and fstatat rather than std::filesystem: this is the
 // whole cost of a skipped build.
-void walk(int dir_fd, const std::string& rel, std::vector<Entry>& out) {
-  DIR* dir = fdopendir(dir_fd);
+// `ancestors`: the folders (device, inode) above this one, so a symlink that
+// points back up is not followed round forever.
+void walk(int dir_fd, const std::string& rel, std::vector<Entry>& out,
+          std::vector<std::pair<dev_t, ino_t>>& ancestors) {
+  struct stat self {};
+  bool loops = fstat(dir_fd, &self) != 0;
+  for (const auto& a : ancestors) loops = loops || (a.first == self.st_dev && a.second == self.st_ino);
+  DIR* dir = loops ? nullptr : fdopendir(dir_fd);
   if (!dir) {
     ::close(dir_fd);
     return;
   }
+  ancestors.emplace_back(self.st_dev, self.st_ino);
   while (dirent* e = readdir(dir)) {
     std::string name = e->d_name;
     if (name == "." || name == "..") continue;
@@ -46,10 +53,11 @@ void walk(int dir_fd, const std::string& rel, std::vector<Entry>& out) {
     out.push_back(entry);
     if (S_ISDIR(entry.st.st_mode)) {
       int child = openat(dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      if (child >= 0) walk(child, entry.path, out);
+      if (child >= 0) walk(child, entry.path, out, ancestors);
     }
   }
   closedir(dir);
+  ancestors.pop_back();
 }
 
 void add_stamp(std::string& key, const std::string& path, const struct stat& st) {
@@ -78,7 +86,8 @@ std::string fingerprint_inputs(const BuildOptions& options, const std::vector<st
   std::vector<Entry> entries;
   for (const char* folder : {"content", "templates", "assets"}) {
     int fd = ::open((root + "/" + folder).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) walk(fd, folder, entries);
+    std::vector<std::pair<dev_t, ino_t>> ancestors;
+    if (fd >= 0) walk(fd, folder, entries, ancestors);
   }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
   for (const Entry& e : entries) add_stamp(key, e.path, e.st);

@@ -166,4 +166,7 @@ TEST_CASE("the fingerprint follows every file of content, templates and assets, 
   CHECK(with_template != before);
   o.precompress = false;
   CHECK(fingerprint_inputs(o) != with_template);
+  // A folder symlink pointing back up is walked once, not forever.
+  fs::create_directory_symlink("..", site + "/content/pages/vong");
+  CHECK(fingerprint_inputs(o) != fingerprint_inputs(BuildOptions{}));
 }
