@@ -106,6 +106,13 @@ Status RealDisk::remove_all(const std::string& path) {
   return Status::ok();
 }
 
+Status RealDisk::make_folders(const std::string& path) {
+  std::error_code ec;
+  fs::create_directories(path, ec);
+  if (ec) return Status::error(path + ": cannot create folder: " + ec.message());
+  return Status::ok();
+}
+
 Status RealDisk::swap_in(const std::string& staging, const std::string& target) {
   std::error_code ec;
   if (!fs::exists(target, ec)) {

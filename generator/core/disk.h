@@ -21,6 +21,9 @@ class Disk {
   // no temporary name is needed, which halves the system calls per file.
   virtual Status write_staged(const std::string& path, std::string_view bytes) { return write_file(path, bytes); }
   virtual Status remove_all(const std::string& path) = 0;
+  // Makes a folder and its parents ahead of the files that will go in it.
+  // Memory needs no folders.
+  virtual Status make_folders(const std::string& path) { return Status::ok(); }
   // Puts `staging` in place of `target` in one step where the system allows.
   virtual Status swap_in(const std::string& staging, const std::string& target) = 0;
   virtual bool exists(const std::string& path) const = 0;
@@ -47,6 +50,7 @@ class RealDisk : public Disk {
   Status write_staged(const std::string& path, std::string_view bytes) override;
   Status copy_file(const std::string& from, const std::string& to) override;
   Status remove_all(const std::string& path) override;
+  Status make_folders(const std::string& path) override;
   Status swap_in(const std::string& staging, const std::string& target) override;
   bool exists(const std::string& path) const override;
   bool reuse_file(const std::string& previous, const std::string& path, std::string_view bytes) override;

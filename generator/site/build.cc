@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "check/lint.h"
 #include "config/config.h"
@@ -246,14 +247,22 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   StageTimer timer(result.timings);
   SiteContext ctx = state->context();
   std::vector<PlannedPage> plan = plan_pages(ctx);
-  OtherOutputs other = plan_other_outputs(ctx, options.jobs);
-  for (auto& p : other.pages) plan.push_back(std::move(p));
-  timer.done("search");
   std::string output = output_folder(options, state->root);
   // When writing, every file is staged as soon as it is made (write/publish.h)
   // instead of being held until the end; otherwise the result keeps them.
+  // The pages' folders are made while the search index is built.
   std::optional<Stager> stager;
-  if (options.write) stager.emplace(disk, state->root, output, options.precompress);
+  std::jthread folders;  // joined on the way out, even by an exception
+  if (options.write) {
+    stager.emplace(disk, state->root, output, options.precompress);
+    std::vector<std::string> paths;
+    for (const auto& p : plan) paths.push_back(url_to_output_path(p.info.url));
+    folders = std::jthread([&stager, paths = std::move(paths)] { stager->make_folders(paths); });
+  }
+  OtherOutputs other = plan_other_outputs(ctx, options.jobs);
+  if (folders.joinable()) folders.join();
+  for (auto& p : other.pages) plan.push_back(std::move(p));
+  timer.done("search");
   if (stager) render_pages(ctx, plan, options.jobs, diags, [&](size_t, OutputFile&& page) { stager->put(page); });
   else result.files = render_pages(ctx, plan, options.jobs, diags);
   result.pages = plan.size();
@@ -272,7 +281,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
     return result;
   }
   timer.done("outputs");
-  parallel_for(files.size(), options.jobs, [&](size_t i) { stager->put(files[i]); });
+  put_all(*stager, files, options.jobs);
   files.clear();
   // Keep last: they list what changed among all the files above, against the
   // output this build replaces.

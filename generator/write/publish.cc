@@ -140,10 +140,35 @@ Status Stager::finish(PublishStats* stats) {
   return s;
 }
 
+void Stager::make_folders(const std::vector<std::string>& file_paths) {
+  std::set<std::string> folders;
+  for (const auto& p : file_paths) {
+    size_t slash = p.rfind('/');
+    if (slash != std::string::npos) folders.insert(p.substr(0, slash));
+  }
+  for (const auto& f : folders)
+    if (Status s = disk_.make_folders(staging_ + "/" + f); !s.is_ok()) return fail(std::move(s));
+}
+
+void put_all(Stager& stager, const std::vector<OutputFile>& files, int jobs) {
+  std::map<std::string_view, std::vector<size_t>> by_folder;
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string_view p = files[i].path;
+    by_folder[p.substr(0, p.rfind('/') == std::string_view::npos ? 0 : p.rfind('/'))].push_back(i);
+  }
+  std::vector<const std::vector<size_t>*> groups;
+  for (const auto& [folder, indexes] : by_folder) groups.push_back(&indexes);
+  // Largest first, so one big folder does not finish last on its own.
+  std::stable_sort(groups.begin(), groups.end(), [](auto* a, auto* b) { return a->size() > b->size(); });
+  parallel_for(groups.size(), jobs, [&](size_t g) {
+    for (size_t i : *groups[g]) stager.put(files[i]);
+  });
+}
+
 Status publish(Disk& disk, const std::vector<OutputFile>& files, const std::string& site_root,
                const std::string& output_dir, int jobs, bool precompress, PublishStats* stats) {
   Stager stager(disk, site_root, output_dir, precompress);
-  parallel_for(files.size(), jobs, [&](size_t i) { stager.put(files[i]); });
+  put_all(stager, files, jobs);
   return stager.finish(stats);
 }
 

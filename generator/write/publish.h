@@ -38,6 +38,10 @@ class Stager {
   // Checks the path, stages the file and its twins, and notes a hash of its
   // bytes (a copy's: of its source). Problems are kept for finish().
   void put(const OutputFile& f);
+  // Makes, in one thread, the folders of files to be put later, while the
+  // build does something else. Two threads creating entries in one folder
+  // contend for its lock in the kernel, and spin.
+  void make_folders(const std::vector<std::string>& file_paths);
   // Output path → content_hash of every file put so far.
   std::map<std::string, std::string> hashes() const;
   // The files found identical to the previous output's (kept, not written).
@@ -63,6 +67,9 @@ class Stager {
   std::set<std::string> unchanged_;
   Status first_ = Status::ok();
 };
+
+// Puts `files` from `jobs` threads, each folder's files from one thread.
+void put_all(Stager& stager, const std::vector<OutputFile>& files, int jobs);
 
 Status publish(Disk& disk, const std::vector<OutputFile>& files, const std::string& site_root,
                const std::string& output_dir, int jobs, bool precompress = true, PublishStats* stats = nullptr);
