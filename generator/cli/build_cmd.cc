@@ -132,10 +132,20 @@ int run_build(const std::vector<std::string>& args) {
   }
   RealDisk disk;
   SiteFileLog looked_up;
+  std::vector<std::string> site_files_before = last ? last->site_files : std::vector<std::string>{};
+  std::string walked_before = fingerprint_inputs(o);
   BuildResult r = build_with_progress(o, disk);
+  std::vector<std::string> site_files = outside_walked_folders(looked_up.paths());
+  if (site_files != site_files_before) {
+    // The fingerprint must stamp the files this build looked up, known only
+    // now: taken again, unless something under the walked folders changed
+    // while the build ran (then no record: the next build builds).
+    inputs = fingerprint_inputs(o) == walked_before ? fingerprint_inputs(o, site_files) : std::string();
+  }
   // A record that cannot be written only costs the next build its shortcut.
-  if (std::optional<BuildRecord> record = record_of(r, o, std::move(inputs))) {
-    record->site_files = outside_walked_folders(looked_up.paths());
+  std::optional<BuildRecord> record = inputs.empty() ? std::nullopt : record_of(r, o, std::move(inputs));
+  if (record) {
+    record->site_files = std::move(site_files);
     write_record(record_file, *record);
   }
   return report(r, o, timings, false);

@@ -37,9 +37,9 @@ struct BuildRecord {
 };
 
 // Everything a build reads, as one hash. Walks the source folders (about
-// 50 ms for 10,000 files) and stamps `site_files` (the last record's: a build
-// that looks up other files than those leaves a record the next fingerprint
-// does not match); reads no file but site-config.json.
+// 50 ms for 10,000 files) and stamps `site_files` (files outside them a build
+// looked up; when a build looks up others than the last record's, the CLI
+// takes the fingerprint again after it); reads no file but site-config.json.
 std::string fingerprint_inputs(const BuildOptions& options, const std::vector<std::string>& site_files = {});
 
 // Of the paths a build looked up (core/paths.h SiteFileLog), those the walk

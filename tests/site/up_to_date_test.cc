@@ -98,8 +98,7 @@ TEST_CASE("a second build with nothing changed is skipped, and any change builds
       return bytes;
     };
     REQUIRE(published() == "%PDF-1.4 ban cu");
-    CHECK_FALSE(contains(bangtin_build(site, now).log, kSkipped));  // the record now stamps the file
-    CHECK(contains(bangtin_build(site, now).log, kSkipped));
+    CHECK(contains(bangtin_build(site, now).log, kSkipped));  // the record stamps the file at once
     std::ofstream(site + "/tai-lieu/quy-che.pdf") << "%PDF-1.4 ban moi, da sua";
     CHECK_FALSE(contains(bangtin_build(site, now).log, kSkipped));
     CHECK(published() == "%PDF-1.4 ban moi, da sua");
