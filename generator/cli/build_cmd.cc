@@ -118,7 +118,9 @@ int run_build(const std::vector<std::string>& args) {
   auto start = std::chrono::steady_clock::now();
   std::string record_file = record_path(o);
   std::optional<BuildRecord> last = read_record(record_file);
-  std::string inputs = fingerprint_inputs(o, last ? last->site_files : std::vector<std::string>{});
+  std::vector<std::string> site_files_before = last ? last->site_files : std::vector<std::string>{};
+  std::string walked = fingerprint_inputs(o);
+  std::string inputs = walked + "+" + fingerprint_site_files(o, site_files_before);
   if (last && !o.force) {
     std::optional<Timestamp> now = build_clock(o, *last);
     if (now && output_is_current(*last, inputs, *now, output_folder(o, o.source))) {
@@ -132,15 +134,13 @@ int run_build(const std::vector<std::string>& args) {
   }
   RealDisk disk;
   SiteFileLog looked_up;
-  std::vector<std::string> site_files_before = last ? last->site_files : std::vector<std::string>{};
-  std::string walked_before = fingerprint_inputs(o);
   BuildResult r = build_with_progress(o, disk);
   std::vector<std::string> site_files = outside_walked_folders(looked_up.paths());
   if (site_files != site_files_before) {
     // The fingerprint must stamp the files this build looked up, known only
     // now: taken again, unless something under the walked folders changed
     // while the build ran (then no record: the next build builds).
-    inputs = fingerprint_inputs(o) == walked_before ? fingerprint_inputs(o, site_files) : std::string();
+    inputs = fingerprint_inputs(o) == walked ? walked + "+" + fingerprint_site_files(o, site_files) : std::string();
   }
   // A record that cannot be written only costs the next build its shortcut.
   std::optional<BuildRecord> record = inputs.empty() ? std::nullopt : record_of(r, o, std::move(inputs));

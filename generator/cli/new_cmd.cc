@@ -1,7 +1,6 @@
 // `bangtin new KIND "Tiêu đề"`: starts an item from its archetype
 // (templates/archetypes/KIND.md.mustache, which a site may override), as a
 // draft dated now, so an editor never has to remember the front matter.
-#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -99,8 +98,7 @@ int run_new(const std::vector<std::string>& args) {
     std::cerr << "bangtin: đơn vị \"" << unit << "\" không có trong site-config.json\n";
     return 2;
   }
-  Timestamp now{std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::system_clock::now().time_since_epoch()).count() / 60 * 60};
+  Timestamp now{clock_now().seconds / 60 * 60};
   if (!date.empty()) {
     auto t = parse_iso_datetime(date, config.utc_offset_minutes);
     if (!t) {

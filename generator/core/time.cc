@@ -3,6 +3,7 @@
 #include <unicode/datefmt.h>
 #include <unicode/simpletz.h>
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
@@ -71,6 +72,11 @@ std::string format_utc_offset(int minutes, bool colon) {
   std::snprintf(buf, sizeof buf, colon ? "%c%02d:%02d" : "%c%02d%02d", minutes < 0 ? '-' : '+',
                 a / 60, a % 60);
   return buf;
+}
+
+Timestamp clock_now() {
+  return Timestamp{static_cast<int64_t>(
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count())};
 }
 
 std::optional<Timestamp> parse_iso_datetime(std::string_view s, int default_offset_minutes) {

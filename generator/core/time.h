@@ -22,6 +22,9 @@ std::string format_utc_offset(int minutes, bool colon = true);
 // `default_offset_minutes`. Rejects impossible dates (2026-02-30).
 std::optional<Timestamp> parse_iso_datetime(std::string_view s, int default_offset_minutes);
 
+// The real clock, to the second.
+Timestamp clock_now();
+
 struct CivilTime {
   int year, month, day, hour, minute, second;
   int weekday;  // 0 = Sunday

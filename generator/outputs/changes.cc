@@ -31,10 +31,14 @@ std::string path_to_url(const std::string& path) {
 }
 
 Manifest read_manifest(const std::string& output_dir, bool* other_hash) {
-  Manifest m;
   std::string text;
+  if (!read_file(output_dir + "/" + kManifestFile, text)) text.clear();
+  return parse_manifest(text, other_hash);
+}
+
+Manifest parse_manifest(const std::string& text, bool* other_hash) {
+  Manifest m;
   if (other_hash) *other_hash = false;
-  if (!read_file(output_dir + "/" + kManifestFile, text)) return m;
   Json j = Json::parse(text, nullptr, false);
   if (!j.is_object() || !j.contains("files") || !j["files"].is_object()) return m;
   if (other_hash) *other_hash = j.value("hash", std::string("fnv1a-64")) != kContentHashName;

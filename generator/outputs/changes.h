@@ -25,6 +25,8 @@ inline constexpr const char* kZaloIndexFile = "zalo/index.json";
 // none (first build, or a folder not made by bangtin). `other_hash`: set
 // when its hashes are not content_hash's (bangtin before 2026-12 used FNV-1a).
 Manifest read_manifest(const std::string& output_dir, bool* other_hash = nullptr);
+// The same, from the manifest's text.
+Manifest parse_manifest(const std::string& text, bool* other_hash = nullptr);
 Manifest make_manifest(const SiteContext& ctx, const std::vector<OutputFile>& files, int jobs);
 
 struct Changes {

@@ -146,8 +146,7 @@ std::shared_ptr<SiteState> prepare_site(const BuildOptions& options, BuildResult
     config.base_url = options.base_url;
     if (!ends_with(config.base_url, "/")) config.base_url += "/";
   }
-  Timestamp now{static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
-                                         std::chrono::system_clock::now().time_since_epoch()).count())};
+  Timestamp now = clock_now();
   if (!options.now.empty()) {
     auto t = parse_iso_datetime(options.now, config.utc_offset_minutes);
     if (!t) {

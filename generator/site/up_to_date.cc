@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -22,7 +21,7 @@ namespace bangtin {
 namespace {
 
 // Bumped when a record from an older bangtin must not be trusted.
-constexpr int kRecordVersion = 2;  // 2: site_files
+constexpr int kRecordVersion = 3;  // 2: site_files; 3: inputs in two parts, manifest by content_hash
 
 struct Entry {
   std::string path;
@@ -72,7 +71,7 @@ std::string source_root(const BuildOptions& options) { return options.source.emp
 
 }  // namespace
 
-std::string fingerprint_inputs(const BuildOptions& options, const std::vector<std::string>& site_files) {
+std::string fingerprint_inputs(const BuildOptions& options) {
   std::string root = source_root(options);
   std::string key = "bangtin-inputs " + std::to_string(kRecordVersion) + "\x1e";
   // The program: its built-in theme and every rule of the build.
@@ -91,13 +90,17 @@ std::string fingerprint_inputs(const BuildOptions& options, const std::vector<st
   }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
   for (const Entry& e : entries) add_stamp(key, e.path, e.st);
-  key += "site files\x1e";
+  return std::to_string(entries.size()) + "-" + short_hash(key, 16);
+}
+
+std::string fingerprint_site_files(const BuildOptions& options, const std::vector<std::string>& site_files) {
+  std::string root = source_root(options), key = "site files\x1e";
   for (const std::string& rel : site_files) {
     struct stat file {};
     if (::stat((root + "/" + rel).c_str(), &file) == 0) add_stamp(key, rel, file);
     else key += rel + "\x1f-\x1e";  // missing now, as it may have been then: its appearing counts
   }
-  return std::to_string(entries.size()) + "-" + short_hash(key, 16);
+  return short_hash(key, 16);
 }
 
 std::vector<std::string> outside_walked_folders(const std::set<std::string>& looked_up) {
@@ -156,7 +159,7 @@ std::optional<BuildRecord> record_of(const BuildResult& result, const BuildOptio
   r.inputs = std::move(inputs);
   r.built_at = result.now;
   r.utc_offset_minutes = result.utc_offset_minutes;
-  r.manifest_hash = short_hash(manifest, 16);
+  r.manifest_hash = content_hash(manifest);
   r.items = result.items;
   r.pages = result.pages;
   r.files = result.file_count;
@@ -168,8 +171,7 @@ std::optional<BuildRecord> record_of(const BuildResult& result, const BuildOptio
 
 std::optional<Timestamp> build_clock(const BuildOptions& options, const BuildRecord& record) {
   if (!options.now.empty()) return parse_iso_datetime(options.now, record.utc_offset_minutes);
-  return Timestamp{static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
-                                            std::chrono::system_clock::now().time_since_epoch()).count())};
+  return clock_now();
 }
 
 bool output_is_current(const BuildRecord& record, const std::string& inputs, Timestamp now,
@@ -177,10 +179,10 @@ bool output_is_current(const BuildRecord& record, const std::string& inputs, Tim
   if (record.inputs != inputs || now < record.built_at) return false;
   if (record.valid_until && now >= *record.valid_until) return false;
   std::string manifest;
-  if (!read_file(output_dir + "/" + kManifestFile, manifest) || short_hash(manifest, 16) != record.manifest_hash)
+  if (!read_file(output_dir + "/" + kManifestFile, manifest) || content_hash(manifest) != record.manifest_hash)
     return false;
   // Someone may have deleted part of the output by hand since.
-  for (const auto& entry : read_manifest(output_dir)) {
+  for (const auto& entry : parse_manifest(manifest)) {
     struct stat st;
     if (::stat((output_dir + "/" + entry.first).c_str(), &st) != 0) return false;
   }

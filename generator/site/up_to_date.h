@@ -36,11 +36,14 @@ struct BuildRecord {
   std::vector<std::string> site_files;
 };
 
-// Everything a build reads, as one hash. Walks the source folders (about
-// 50 ms for 10,000 files) and stamps `site_files` (files outside them a build
-// looked up; when a build looks up others than the last record's, the CLI
-// takes the fingerprint again after it); reads no file but site-config.json.
-std::string fingerprint_inputs(const BuildOptions& options, const std::vector<std::string>& site_files = {});
+// What a build reads under content/, templates/ and assets/, plus
+// site-config.json, the options and the program, as one hash. Walks the
+// folders (about 50 ms for 10,000 files); reads no file but site-config.json.
+std::string fingerprint_inputs(const BuildOptions& options);
+// The stamps of files outside those folders that a build looked up
+// (`site_files`, the last record's), as one hash. A record's `inputs` is
+// fingerprint_inputs() + "+" + fingerprint_site_files().
+std::string fingerprint_site_files(const BuildOptions& options, const std::vector<std::string>& site_files);
 
 // Of the paths a build looked up (core/paths.h SiteFileLog), those the walk
 // of content/, templates/ and assets/ does not cover.
