@@ -15,16 +15,29 @@ namespace fs = std::filesystem;
 
 namespace bangtin {
 
+// open + fstat + read: a 10,000-article build reads every source, and an
+// ifstream's two seeks per file were a fifth of those system calls.
 bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  in.read(out.data(), size);
-  return static_cast<bool>(in) || in.eof();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return false;
+  }
+  out.resize(static_cast<size_t>(st.st_size));
+  size_t at = 0;
+  for (;;) {
+    if (at == out.size()) out.resize(at + 4096);  // the file grew since fstat
+    ssize_t n = ::read(fd, out.data() + at, out.size() - at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      out.resize(at);
+      ::close(fd);
+      return n == 0;
+    }
+    at += static_cast<size_t>(n);
+  }
 }
 
 static Status ensure_parent(const std::string& path) {
@@ -107,6 +120,9 @@ Status RealDisk::remove_all(const std::string& path) {
 }
 
 Status RealDisk::make_folders(const std::string& path) {
+  // Most folders' parents exist already: one mkdir, not create_directories'
+  // stat of every ancestor.
+  if (::mkdir(path.c_str(), 0755) == 0 || errno == EEXIST) return Status::ok();
   std::error_code ec;
   fs::create_directories(path, ec);
   if (ec) return Status::error(path + ": cannot create folder: " + ec.message());

@@ -211,6 +211,9 @@ RenderedBody render_markdown(const Item& item, const Library& lib, const SiteCon
       }
       continue;
     }
+    // "/bai-viet/x/" names a page, never a file: no file lookup (an article
+    // links to dozens of pages, and each lookup also enters the up-to-date record).
+    if (type != CMARK_NODE_IMAGE && url[0] == '/' && !decoded.empty() && decoded.back() == '/') continue;
     FileCheck check = check_site_file(site_root, *rel);
     if (check == FileCheck::Ok) {
       files.insert(*rel);

@@ -27,6 +27,7 @@ Stager::Stager(Disk& disk, std::string site_root, std::string output_dir, bool p
       precompress_(precompress), n_(std::make_unique<Counters>()) {
   while (previous_.size() > 1 && previous_.back() == '/') previous_.pop_back();
   disk_.remove_all(staging_);
+  has_previous_ = disk_.exists(previous_);
 }
 
 Stager::~Stager() {
@@ -66,7 +67,7 @@ Status Stager::stage(const OutputFile& f, std::string& hash) {
   if (!f.source.empty()) {
     std::string source = f.source_path(site_root_), bytes;
     hash = read_file(source, bytes) ? content_hash(bytes) : "";
-    if (disk_.reuse_copy(before, target, source)) {
+    if (has_previous_ && disk_.reuse_copy(before, target, source)) {
       n.kept++;
       note_unchanged(f.path);
       return Status::ok();
@@ -79,7 +80,7 @@ Status Stager::stage(const OutputFile& f, std::string& hash) {
     return disk_.copy_file(source, target);
   }
   hash = content_hash(f.bytes);
-  bool kept = disk_.reuse_file(before, target, f.bytes);
+  bool kept = has_previous_ && disk_.reuse_file(before, target, f.bytes);
   if (kept) note_unchanged(f.path);
   if (!kept) {
     if (Status s = disk_.write_staged(target, f.bytes); !s.is_ok()) return s;

@@ -60,6 +60,7 @@ class Stager {
   Disk& disk_;
   std::string site_root_, staging_, previous_;
   bool precompress_, finished_ = false;
+  bool has_previous_ = false;  // a cold build has no output to keep files from: no lookups there
   std::unique_ptr<Counters> n_;
   mutable std::mutex mu_;
   std::map<std::string, std::string> hashes_;

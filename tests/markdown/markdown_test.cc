@@ -8,11 +8,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "assemble/library.h"
 #include "config/config.h"
+#include "core/paths.h"
 #include "core/time.h"
 
 using namespace bangtin;
@@ -271,6 +273,18 @@ TEST_CASE("render_markdown: files in a bundle and beside it") {
             "content/articles/hoi-nghi/index.md:10: không có tệp \"thieu.pdf\" (đã tìm "
             "content/articles/hoi-nghi/thieu.pdf)",
         }));
+}
+
+TEST_CASE("render_markdown: a page address is not looked up as a file, a root-level file is") {
+  Item hn = md_item("content/articles/hoi-nghi/index.md",
+                    "[trang](/gioi-thieu/) [bài](/bai-viet/hoi-nghi/) [tệp](/tai-lieu/x.pdf)\n");
+  MarkdownSite site({hn});
+  SiteFileLog looked_up;  // what the up-to-date record fingerprints after a build
+  auto out = site.render("content/articles/hoi-nghi/index.md");
+  CHECK(has(out.body.html, "<a href=\"/gioi-thieu/\">trang</a>"));
+  CHECK(has(out.body.html, "<a href=\"/bai-viet/hoi-nghi/\">bài</a>"));
+  CHECK(looked_up.paths() == std::set<std::string>{"tai-lieu/x.pdf"});
+  CHECK(out.headlines().empty());
 }
 
 TEST_CASE("render_markdown: raw HTML is left out with a warning at its line") {
