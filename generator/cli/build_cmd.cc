@@ -78,7 +78,7 @@ int report(const BuildResult& r, const BuildOptions& o, bool timings, bool check
   if (!r.write_status.is_ok()) std::cerr << "bangtin: " << r.write_status.message() << "\n";
   if (timings)
     for (const auto& t : r.timings)
-      std::fprintf(stderr, "  %-10s %8.1f ms  %7.0f MiB\n", t.stage.c_str(), t.ms, t.peak_mib);
+      std::fprintf(stderr, "  %-10s %8.1f ms  %7.0f MiB  cpu %7.1f ms\n", t.stage.c_str(), t.ms, t.peak_mib, t.cpu_ms);
   if (!r.ok()) {
     std::cerr << (check ? "bangtin: nội dung có lỗi, cần sửa trước khi đăng\n"
                         : "bangtin: dựng trang không thành công; bản đang chạy được giữ nguyên\n");

@@ -45,14 +45,26 @@ class StageTimer {
     // readers look for when a large portal runs short of memory.
     struct rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
+    double cpu = cpu_ms(usage);
     out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count(),
-                    static_cast<double>(usage.ru_maxrss) / 1024.0});
+                    static_cast<double>(usage.ru_maxrss) / 1024.0, cpu - last_cpu_});
     last_ = now;
+    last_cpu_ = cpu;
   }
 
  private:
+  static double cpu_ms(const struct rusage& u) {
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
+  }
+  static double cpu_now() {
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return cpu_ms(usage);
+  }
+
   std::vector<StageTime>& out_;
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  double last_cpu_ = cpu_now();
 };
 
 bool check_output_dir(const std::string& root, const std::string& output, Diagnostics& diags) {

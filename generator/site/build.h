@@ -40,6 +40,7 @@ struct StageTime {
   std::string stage;
   double ms;
   double peak_mib = 0;  // the process's peak resident memory when the stage ended
+  double cpu_ms = 0;    // user + system time of all threads: near 2 × ms when both cores work
 };
 
 struct BuildResult {

@@ -205,3 +205,19 @@ TEST_CASE("a site's own templates, strings and assets override the built-in them
   CHECK(contains(files["bai-viet/mot/index.html"], "<link rel=\"canonical\" href=\"https://phuong-a.example.gov.vn/cong/bai-viet/mot/\">"));
   CHECK(contains(files["bai-viet/mot/index.html"], "<a href=\"/cong/bai-viet/anh-bai/#muc-hai\">"));
 }
+
+TEST_CASE("--timings: every stage in pipeline order, with its wall time, CPU time and the memory peak so far") {
+  BuildResult r = build_in_memory(kMinimal, kNow);
+  std::vector<std::string> names;
+  double cpu = 0;
+  for (const auto& t : r.timings) {
+    names.push_back(t.stage);
+    CHECK(t.ms >= 0);
+    CHECK(t.cpu_ms >= 0);
+    CHECK(t.peak_mib > 0);
+    cpu += t.cpu_ms;
+  }
+  CHECK(names == std::vector<std::string>{"config", "discover", "parse", "assemble", "markdown", "images", "search",
+                                          "render", "outputs"});
+  CHECK(cpu > 0);  // a build takes some CPU, and the timer reads it
+}
