@@ -4,6 +4,7 @@
 #include "core/hash.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "outputs/json_text.h"
 #include "outputs/zalo.h"
 
 namespace bangtin {
@@ -95,14 +96,14 @@ std::vector<OutputFile> change_lists(const SiteContext& ctx, const Manifest& has
   std::string built = format_iso(ctx.lib.now, ctx.config.utc_offset_minutes);
 
   Json manifest = {{"built_at", built}, {"hash", kContentHashName}, {"files", now}};
-  files.push_back({kManifestFile, manifest.dump(1) + "\n", ""});
+  files.push_back({kManifestFile, json_text(manifest, 1) + "\n", ""});
 
   Json changes = {{"built_at", built},
                   {"first_build", previous.empty()},
                   {"added", urls(ctx, c.added)},
                   {"changed", urls(ctx, c.changed)},
                   {"removed", urls(ctx, c.removed)}};
-  files.push_back({kChangesFile, changes.dump(1) + "\n", ""});
+  files.push_back({kChangesFile, json_text(changes, 1) + "\n", ""});
 
   // What the posting script sends: new and changed payloads; removed ones are
   // listed so it can hide the OA article too.
@@ -125,7 +126,7 @@ std::vector<OutputFile> change_lists(const SiteContext& ctx, const Manifest& has
   size_t total = 0;
   for (const auto& [path, hash] : now) total += starts_with(path, "zalo/");
   Json index = {{"built_at", built}, {"payloads", total}, {"post", post}, {"removed", hide}};
-  files.push_back({kZaloIndexFile, index.dump(1) + "\n", ""});
+  files.push_back({kZaloIndexFile, json_text(index, 1) + "\n", ""});
   return files;
 }
 

@@ -4,6 +4,7 @@
 #include "core/paths.h"
 #include "core/text.h"
 #include "outputs/feeds.h"
+#include "outputs/json_text.h"
 #include "render/templates.h"
 
 namespace bangtin {
@@ -90,7 +91,7 @@ std::vector<OutputFile> embed_files(const SiteContext& ctx, Diagnostics& diags) 
     view["embed"]["empty"] = items.empty();
     out.push_back({url_to_output_path(src.dir), ctx.templates.render("embed", view, diags), ""});
     Json data = {{"title", src.title}, {"url", ctx.absolute(src.list_url)}, {"items", items}};
-    out.push_back({url_to_output_path(json_url), data.dump(1) + "\n", ""});
+    out.push_back({url_to_output_path(json_url), json_text(data, 1) + "\n", ""});
     Json option = {{"title", src.title}, {"page", ctx.absolute(src.dir)}, {"json", ctx.absolute(json_url)}};
     (s < column_count ? builder_columns : builder_units).push_back(option);
   }
@@ -107,7 +108,7 @@ std::vector<OutputFile> embed_files(const SiteContext& ctx, Diagnostics& diags) 
     view["embed"]["banner"] = true;
     view["embed"]["items"] = banners;
     out.push_back({"nhung/banner/index.html", ctx.templates.render("embed", view, diags), ""});
-    out.push_back({"nhung/banner.json", Json{{"banners", banners}}.dump(1) + "\n", ""});
+    out.push_back({"nhung/banner.json", json_text(Json{{"banners", banners}}, 1) + "\n", ""});
   }
 
   // widget.js under a name that never changes, for snippets pasted once; a

@@ -1,5 +1,6 @@
 #include "outputs/json_feed.h"
 
+#include "outputs/json_text.h"
 #include "outputs/rss.h"
 
 namespace bangtin {
@@ -32,7 +33,7 @@ std::string json_feed_item(const SiteContext& ctx, const FeedEntry& e) {
   // Indented as an element of the feed's "items" (two levels in): dump()
   // escapes every newline inside strings, so each raw one is layout.
   std::string out;
-  for (char c : it.dump(2)) {
+  for (char c : json_text(it, 2)) {
     out += c;
     if (c == '\n') out += "    ";
   }
@@ -53,7 +54,7 @@ std::string json_feed(const SiteContext& ctx, const Feed& feed, const std::vecto
   // The items are spliced into the dump as each entry's own text, made once
   // per build rather than once per feed that carries it.
   f["items"] = Json::array();
-  std::string head = f.dump(2);
+  std::string head = json_text(f, 2);
   static const std::string empty_items = "\"items\": []";
   size_t at = head.find(empty_items);
   if (feed.items.empty() || at == std::string::npos) return head + "\n";

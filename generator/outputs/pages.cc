@@ -14,7 +14,8 @@ namespace {
 
 Json cards(const SiteContext& ctx, const std::vector<size_t>& ids, size_t from = 0, size_t count = SIZE_MAX) {
   Json out = Json::array();
-  for (size_t i = from; i < ids.size() && i - from < count; ++i) out.push_back(item_card(ctx, ctx.lib.items[ids[i]]));
+  for (size_t i = from; i < ids.size() && i - from < count; ++i)
+    out.push_back(ctx.card_parts ? Templates::part_ref(ids[i]) : item_card(ctx, ctx.lib.items[ids[i]]));
   return out;
 }
 
@@ -403,7 +404,8 @@ namespace {
 OutputFile render_over(const SiteContext& ctx, const PlannedPage& p, const PreparedView& shared, Diagnostics& diags) {
   Json page = page_frame(ctx, p.info);
   Json own = p.view(ctx);
-  return {url_to_output_path(p.info.url), ctx.templates.render(p.info.template_name, own, page, shared, diags), ""};
+  return {url_to_output_path(p.info.url),
+          ctx.templates.render(p.info.template_name, own, page, shared, diags, ctx.card_parts), ""};
 }
 
 }  // namespace
@@ -418,8 +420,11 @@ void render_pages(const SiteContext& site, const std::vector<PlannedPage>& plan,
   // frame of each language and active column (menu, strings, assets, banners).
   std::vector<Json> card_cache(site.lib.items.size());
   parallel_for(card_cache.size(), jobs, [&](size_t i) { card_cache[i] = item_card(site, site.lib.items[i]); });
+  std::vector<PreparedView> card_parts(card_cache.size());
+  parallel_for(card_parts.size(), jobs, [&](size_t i) { card_parts[i] = site.templates.prepare_part(card_cache[i]); });
   SiteContext ctx = site;
   ctx.cards = &card_cache;
+  ctx.card_parts = &card_parts;
   MediaRef logo = logo_ref(site);  // every page's share card may name it
   ctx.logo = &logo;
   std::map<std::pair<std::string, std::string>, PreparedView> frames;

@@ -6,6 +6,7 @@
 #include "core/disk.h"
 #include "core/text.h"
 #include "outputs/feeds.h"
+#include "outputs/json_text.h"
 #include "outputs/media_info.h"
 
 namespace bangtin {
@@ -53,7 +54,7 @@ bool is_news(Kind k) { return k == Kind::Article || k == Kind::Infographic || k 
 }  // namespace
 
 std::string script_json(const Json& value) {
-  std::string s = value.dump();
+  std::string s = json_text(value);
   std::string out;
   out.reserve(s.size() + 64);
   // '<', '>' and '&' only occur inside JSON strings, where \u escapes mean the same.

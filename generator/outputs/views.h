@@ -26,6 +26,9 @@ struct SiteContext {
   // Every item's card, made once before rendering (by item id; null: not made):
   // an item is listed on up to a dozen pages.
   const std::vector<Json>* cards = nullptr;
+  // The same cards prepared for the templates (by item id): lists then hold
+  // Templates::part_ref(id) instead of a copy of the card.
+  const std::vector<PreparedView>* card_parts = nullptr;
   const MediaRef* logo = nullptr;  // share.h logo_ref(), read once before rendering
 
   std::string href(const std::string& site_url) const { return base_path + site_url; }

@@ -5,6 +5,7 @@
 
 #include "core/parallel.h"
 #include "core/text.h"
+#include "outputs/json_text.h"
 
 namespace bangtin {
 
@@ -132,7 +133,7 @@ std::vector<OutputFile> zalo_payloads(const SiteContext& ctx, Diagnostics& diags
   std::vector<OutputFile> out(items.size());
   std::vector<Diagnostics> warnings(items.size());
   parallel_for(items.size(), jobs, [&](size_t i) {
-    out[i] = {zalo_path(*items[i]), zalo_payload(ctx, *items[i], warnings[i]).dump(1) + "\n", ""};
+    out[i] = {zalo_path(*items[i]), json_text(zalo_payload(ctx, *items[i], warnings[i]), 1) + "\n", ""};
   });
   for (const auto& w : warnings) diags.merge(w);
   return out;

@@ -15,12 +15,21 @@ namespace bangtin {
 
 namespace {
 
-mstch::data to_data(const nlohmann::json& j) {
+// A key no template can name (mustache names are printable): an object
+// holding only it stands for a prepared part.
+const char kPartKey[] = "\x01part";
+
+mstch::data to_data(const nlohmann::json& j, const std::vector<PreparedView>* parts = nullptr) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
+      if (parts && j.size() == 1) {
+        auto it = j.find(kPartKey);
+        if (it != j.end() && it->is_number_unsigned() && it->get<size_t>() < parts->size())
+          return *(*parts)[it->get<size_t>()].data();
+      }
       // Moved in: set() would copy the whole subtree once more per level.
       mstch::data d{mstch::data::type::object};
-      for (auto it = j.begin(); it != j.end(); ++it) d[it.key()] = to_data(it.value());
+      for (auto it = j.begin(); it != j.end(); ++it) d[it.key()] = to_data(it.value(), parts);
       return d;
     }
     case nlohmann::json::value_t::array: {
@@ -30,7 +39,7 @@ mstch::data to_data(const nlohmann::json& j) {
       mstch::data d{mstch::data::type::list};
       auto& l = const_cast<mstch::list&>(d.list_value());
       l.reserve(j.size());
-      for (const auto& e : j) l.push_back(to_data(e));
+      for (const auto& e : j) l.push_back(to_data(e, parts));
       return d;
     }
     case nlohmann::json::value_t::string: return mstch::data{j.get_ref<const std::string&>()};
@@ -226,15 +235,24 @@ PreparedView Templates::prepare(const nlohmann::json& shared) const {
   return v;
 }
 
+PreparedView Templates::prepare_part(const nlohmann::json& part) const {
+  PreparedView v;
+  v.data_ = std::make_shared<mstch::data>(to_data(part));
+  return v;
+}
+
+nlohmann::json Templates::part_ref(size_t n) { return {{kPartKey, n}}; }
+
 std::string Templates::render(const std::string& name, const nlohmann::json& own, const nlohmann::json& page,
-                              const PreparedView& shared, Diagnostics& diags) const {
+                              const PreparedView& shared, Diagnostics& diags,
+                              const std::vector<PreparedView>* parts) const {
   mstch::mustache* tmpl = parsed(name, diags);
   if (!tmpl) return {};
   // kainjow looks a name up from the innermost context out, as in one
   // object where the inner layer's keys replace the outer ones'; no page
   // view repeats a top-level key of its frame (page, share, lang, t, site,
   // menu, assets, banners), so dotted names resolve alike too.
-  mstch::data own_data = to_data(own), page_data = to_data(page);
+  mstch::data own_data = to_data(own, parts), page_data = to_data(page);
   mstch::context<std::string> ctx{shared.data_.get()};
   ctx.push(&page_data);
   ctx.push(&own_data);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 
@@ -28,6 +29,7 @@ namespace bangtin {
 class PreparedView {
  public:
   bool empty() const { return !data_; }
+  const kainjow::mustache::basic_data<std::string>* data() const { return data_.get(); }
 
  private:
   friend class Templates;
@@ -49,8 +51,16 @@ class Templates {
   // by key (as if merged into one object, the first over the others): only
   // `own` and `page` are converted for this page.
   PreparedView prepare(const nlohmann::json& shared) const;
+  // Parts many pages repeat (each item's card, listed on up to a dozen
+  // pages) are converted once with prepare_part(). A view then holds
+  // part_ref(n) where the part goes, and render() puts a copy of parts[n]
+  // there: copying kainjow's data is a third of copying the JSON and
+  // converting it again, for each card of each page.
+  PreparedView prepare_part(const nlohmann::json& part) const;
+  static nlohmann::json part_ref(size_t n);
   std::string render(const std::string& name, const nlohmann::json& own, const nlohmann::json& page,
-                     const PreparedView& shared, Diagnostics& diags) const;
+                     const PreparedView& shared, Diagnostics& diags,
+                     const std::vector<PreparedView>* parts = nullptr) const;
   bool has(const std::string& name) const { return templates_.count(name) > 0; }
   // Interface strings for `lang`: the language's file over Vietnamese.
   // Merged once at load: every page and card asks for them.

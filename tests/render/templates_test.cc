@@ -22,3 +22,22 @@ TEST_CASE("{{value}} is escaped exactly as kainjow's html_escape does") {
     CHECK_FALSE(diags.has_errors());
   }
 }
+
+TEST_CASE("a prepared part renders as the JSON it was made from, wherever a view refers to it") {
+  Templates t = Templates::from(
+      {{"list", "{{#items}}[{{title}}{{#featured}}*{{/featured}}|{{site}}]{{/items}}{{^items}}trống{{/items}}"}}, {});
+  nlohmann::json cards = nlohmann::json::array({{{"title", "Tin <một>"}}, {{"title", "Tin hai"}, {"featured", true}}});
+  std::vector<PreparedView> parts;
+  for (const auto& c : cards) parts.push_back(t.prepare_part(c));
+  PreparedView shared = t.prepare({{"site", "Cổng"}});
+  Diagnostics diags;
+  nlohmann::json inline_view = {{"items", {cards[1], cards[0], cards[1]}}};
+  nlohmann::json by_ref = {{"items", {Templates::part_ref(1), Templates::part_ref(0), Templates::part_ref(1)}}};
+  std::string expected = t.render("list", inline_view, nlohmann::json::object(), shared, diags);
+  CHECK(expected == "[Tin hai*|Cổng][Tin &lt;một&gt;|Cổng][Tin hai*|Cổng]");
+  CHECK(t.render("list", by_ref, nlohmann::json::object(), shared, diags, &parts) == expected);
+  // Without the parts a reference is an ordinary object, and an unknown number is too.
+  CHECK(t.render("list", {{"items", {Templates::part_ref(7)}}}, nlohmann::json::object(), shared, diags, &parts) ==
+        "[|Cổng]");
+  CHECK_FALSE(diags.has_errors());
+}
