@@ -12,7 +12,9 @@ journal (these VMs) the inode allocator skips, one by one, every inode freed
 in the last one to six minutes, so deleting 40,000 files before each run made
 each run slower than the one before (a cold bangtin build: 9.5–11 s after
 `rm -rf`, 3.9–4.0 s after a rename; Hugo likewise). A CI machine or an
-editor's laptop never builds right after freeing that many inodes.
+editor's laptop never builds right after freeing that many inodes. For the
+same reason each run starts after `sync`: otherwise the kernel writes the
+previous run's 250–400 MB back to disk during the next one.
 
 Wall time is measured around the process; CPU time (user + system) and
 peak RSS are the child's own rusage from wait4(): CPU time is the figure a
@@ -112,6 +114,9 @@ class Contender:
             set_aside(d)
         if self.prepare:
             self.prepare()
+        # The previous run's files are still being written to disk; flush
+        # them now (untimed) so that writeback does not run inside this one.
+        os.sync()
         t, cpu, rss, err = run(self.cmd)
         self.rounds.append(len(self.rounds) if round_no is None else round_no)
         self.times.append(t)

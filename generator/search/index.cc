@@ -9,6 +9,7 @@
 #include "core/hash.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "outputs/json_text.h"
 #include "search/doc_terms.h"
 #include "search/lexicon.h"
 #include "search/plain_text.h"
@@ -218,7 +219,7 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
       keys[i] = lexicon.text(lexicon.id_at(t));
       Term term = term_of(lexicon, grouped, t);
       Json value = encode_term(keys[i], term, index.docs);
-      values[i] = value.dump();
+      values[i] = json_text(value);
       // Shard sizes are counted as the postings text (without its quotes)
       // or the whole value, plus the key and punctuation.
       sizes[i] = keys[i].size() + values[i].size() - (value.is_string() ? 2 : 0) + 6;
@@ -272,7 +273,7 @@ SearchIndex build_one(const SiteContext& ctx, const Edition& ed, int jobs) {
     index.years.push_back({it->first, it->first, it->second.size()});
     filters["year"][it->first] = encode_ids(it->second);
   }
-  index.files.push_back({dir + "f.json", filters.dump(), ""});
+  index.files.push_back({dir + "f.json", json_text(filters), ""});
   for (auto& f : record_files(dir, records)) index.files.push_back(std::move(f));
   records.clear();
 
