@@ -8,6 +8,7 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <mutex>
 
@@ -249,8 +250,33 @@ std::string escape_html(std::string_view s) {
   return out;
 }
 
-void append_json_string(std::string& out, std::string_view s) {
+namespace {
+
+// What each byte becomes inside a JSON string: 0 when it stays as it is,
+// 'u' for a \u00XX escape, else the letter after the backslash.
+struct JsonEscapes {
+  char plain[256] = {};
+  char script[256] = {};
+  JsonEscapes() {
+    for (int c = 0; c < 0x20; ++c) plain[c] = 'u';
+    plain['"'] = '"';
+    plain['\\'] = '\\';
+    plain['\b'] = 'b';
+    plain['\f'] = 'f';
+    plain['\n'] = 'n';
+    plain['\r'] = 'r';
+    plain['\t'] = 't';
+    std::copy(std::begin(plain), std::end(plain), script);
+    script['<'] = script['>'] = script['&'] = 'u';
+  }
+};
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s, JsonEscape escape) {
+  static const JsonEscapes kEscapes;
   static const char kHex[] = "0123456789abcdef";
+  const char* table = escape == JsonEscape::Script ? kEscapes.script : kEscapes.plain;
   // Runs of plain bytes are copied whole: a Zalo payload is mostly article
   // text with a quote or a newline now and then.
   out.reserve(out.size() + s.size() + 2);
@@ -258,22 +284,18 @@ void append_json_string(std::string& out, std::string_view s) {
   size_t from = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     auto u = static_cast<unsigned char>(s[i]);
-    if (u >= 0x20 && u != '"' && u != '\\') continue;
+    char e = table[u];
+    if (!e) continue;
     out.append(s, from, i - from);
     from = i + 1;
-    switch (u) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out += kHex[u >> 4];
-        out += kHex[u & 15];
+    out += '\\';
+    if (e != 'u') {
+      out += e;
+      continue;
     }
+    out += "u00";
+    out += kHex[u >> 4];
+    out += kHex[u & 15];
   }
   out.append(s, from, s.size() - from);
   out += '"';

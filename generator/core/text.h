@@ -43,7 +43,10 @@ std::string escape_html(std::string_view s);  // text and quoted attributes
 std::string escape_xml(std::string_view s);   // XML 1.0: also drops forbidden C0 controls
 // A JSON string, quotes included, as nlohmann::json writes it (UTF-8 kept):
 // for JSON written by hand where building a json value would cost more.
-void append_json_string(std::string& out, std::string_view s);
+// Script also writes '<', '>' and '&' as \u escapes, so the JSON can sit
+// inside an HTML <script> element without ending it.
+enum class JsonEscape { Plain, Script };
+void append_json_string(std::string& out, std::string_view s, JsonEscape escape = JsonEscape::Plain);
 
 // Lowercase ASCII helper for file extensions and schemes.
 std::string ascii_lower(std::string_view s);

@@ -30,14 +30,8 @@ std::string json_feed_item(const SiteContext& ctx, const FeedEntry& e) {
     if (d) a["duration_in_seconds"] = *d;
     it["attachments"] = Json::array({a});
   }
-  // Indented as an element of the feed's "items" (two levels in): dump()
-  // escapes every newline inside strings, so each raw one is layout.
-  std::string out;
-  for (char c : json_text(it, 2)) {
-    out += c;
-    if (c == '\n') out += "    ";
-  }
-  return out;
+  // Indented as an element of the feed's "items", two levels in.
+  return json_text(it, JsonStyle{.indent = 2, .depth = 2});
 }
 
 std::string json_feed(const SiteContext& ctx, const Feed& feed, const std::vector<FeedEntry>& entries) {

@@ -6,7 +6,8 @@ namespace bangtin {
 
 namespace {
 
-void append(std::string& out, const Json& j, int indent, int depth) {
+void append(std::string& out, const Json& j, const JsonStyle& style, int depth) {
+  const int indent = style.indent;
   // An object or an array: members one a line at the next level when
   // indented, "{}" and "[]" when empty, as nlohmann writes them.
   auto container = [&](char open, char close, auto&& member) {
@@ -29,22 +30,22 @@ void append(std::string& out, const Json& j, int indent, int depth) {
   switch (j.type()) {
     case Json::value_t::object:
       return container('{', '}', [&](Json::const_iterator it) {
-        append_json_string(out, it.key());
+        append_json_string(out, it.key(), style.escape);
         out += indent < 0 ? ":" : ": ";
-        append(out, it.value(), indent, depth + 1);
+        append(out, it.value(), style, depth + 1);
       });
     case Json::value_t::array:
-      return container('[', ']', [&](Json::const_iterator it) { append(out, *it, indent, depth + 1); });
-    case Json::value_t::string: append_json_string(out, j.get_ref<const std::string&>()); return;
+      return container('[', ']', [&](Json::const_iterator it) { append(out, *it, style, depth + 1); });
+    case Json::value_t::string: append_json_string(out, j.get_ref<const std::string&>(), style.escape); return;
     default: out += j.dump();  // numbers, booleans, null: nlohmann's own digits
   }
 }
 
 }  // namespace
 
-std::string json_text(const Json& j, int indent) {
+std::string json_text(const Json& j, JsonStyle style) {
   std::string out;
-  append(out, j, indent, 0);
+  append(out, j, style, style.depth);
   return out;
 }
 

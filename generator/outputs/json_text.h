@@ -6,11 +6,18 @@
 #pragma once
 #include <string>
 
+#include "core/text.h"
 #include "outputs/views.h"
 
 namespace bangtin {
 
-// indent < 0: compact ({"a":1,"b":[2]}); otherwise one member a line.
-std::string json_text(const Json& j, int indent = -1);
+struct JsonStyle {
+  int indent = -1;  // < 0: compact ({"a":1,"b":[2]}); otherwise one member a line
+  int depth = 0;    // the level the value starts at, for text spliced into a larger dump
+  JsonEscape escape = JsonEscape::Plain;
+};
+
+std::string json_text(const Json& j, JsonStyle style);
+inline std::string json_text(const Json& j, int indent = -1) { return json_text(j, JsonStyle{indent}); }
 
 }  // namespace bangtin

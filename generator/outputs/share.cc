@@ -53,22 +53,7 @@ bool is_news(Kind k) { return k == Kind::Article || k == Kind::Infographic || k 
 
 }  // namespace
 
-std::string script_json(const Json& value) {
-  std::string s = json_text(value);
-  std::string out;
-  out.reserve(s.size() + 64);
-  // '<', '>' and '&' only occur inside JSON strings, where \u escapes mean the same.
-  size_t from = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char* escaped = s[i] == '<' ? "\\u003c" : s[i] == '>' ? "\\u003e" : s[i] == '&' ? "\\u0026" : nullptr;
-    if (!escaped) continue;
-    out.append(s, from, i - from);
-    out += escaped;
-    from = i + 1;
-  }
-  out.append(s, from);
-  return out;
-}
+std::string script_json(const Json& value) { return json_text(value, JsonStyle{.escape = JsonEscape::Script}); }
 
 Json news_article(const SiteContext& ctx, const Item& item) {
   int off = ctx.config.utc_offset_minutes;

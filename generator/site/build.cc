@@ -43,8 +43,7 @@ class StageTimer {
     auto now = std::chrono::steady_clock::now();
     // The process's peak so far: which stage raised it is what --timings
     // readers look for when a large portal runs short of memory.
-    struct rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
+    struct rusage usage = self_usage();
     double cpu = cpu_ms(usage);
     out_.push_back({stage, std::chrono::duration<double, std::milli>(now - last_).count(),
                     static_cast<double>(usage.ru_maxrss) / 1024.0, cpu - last_cpu_});
@@ -53,18 +52,18 @@ class StageTimer {
   }
 
  private:
-  static double cpu_ms(const struct rusage& u) {
-    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
-  }
-  static double cpu_now() {
+  static struct rusage self_usage() {
     struct rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
-    return cpu_ms(usage);
+    return usage;
+  }
+  static double cpu_ms(const struct rusage& u) {
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
   }
 
   std::vector<StageTime>& out_;
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-  double last_cpu_ = cpu_now();
+  double last_cpu_ = cpu_ms(self_usage());
 };
 
 bool check_output_dir(const std::string& root, const std::string& output, Diagnostics& diags) {
