@@ -1,134 +1,16 @@
 // Unit tests for content/front_matter.h: a content file's text → an Item,
-// with every problem reported at its line in the .md file.
-#include "site/test_support.h"
-#include "content/front_matter.h"
+// with every problem reported at its line in the .md file. Covers and
+// focal points are in front_matter_cover_test.cc, the other kinds than
+// articles in front_matter_kinds_test.cc.
+#include "content/front_matter_site.h"
 
 #include <doctest/doctest.h>
-#include <stdlib.h>
 
-#include <filesystem>
-#include <fstream>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "config/config.h"
-#include "core/paths.h"
-#include "core/time.h"
-
 using namespace bangtin;
-using bangtin::testing::join_lines;
-namespace fs = std::filesystem;
-
-namespace {
-
-
-const char* const kSiteConfig = R"({
-  "title": "Cổng thông tin điện tử Sở Văn hóa và Thể thao",
-  "base_url": "https://example.gov.vn/",
-  "languages": { "vi": {}, "en": { "title": "Portal" } },
-  "default_unit": "so-vhtt",
-  "columns": [
-    { "key": "dai-hoi-xiv", "title": "Đại hội XIV của Đảng" },
-    { "key": "cai-cach-hanh-chinh", "title": "Cải cách hành chính" }
-  ],
-  "units": [
-    { "key": "so-vhtt", "title": "Sở Văn hóa và Thể thao" },
-    { "key": "phuong-hoan-kiem", "title": "Phường Hoàn Kiếm", "kind": "ward" }
-  ]
-})";
-
-struct Parsed {
-  std::optional<Item> item;
-  std::vector<Diagnostic> diags;
-  std::vector<std::string> headlines() const {
-    std::vector<std::string> out;
-    for (const auto& d : diags) out.push_back(d.headline());
-    return out;
-  }
-  const Diagnostic* find(const std::string& headline) const {
-    for (const auto& d : diags)
-      if (d.headline() == headline) return &d;
-    return nullptr;
-  }
-};
-
-// A throwaway site root with a config and the media files items refer to.
-class FrontMatterSite {
- public:
-  FrontMatterSite() {
-    std::string tmpl = (fs::temp_directory_path() / "bangtin-fm-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    tmp_ = tmpl;
-    root_ = tmp_ / "site";
-    Diagnostics diags;
-    REQUIRE(parse_config(kSiteConfig, config_, diags));
-    for (const char* f : {"content/articles/anh-bia.jpg", "content/articles/tai-lieu.pdf",
-                          "content/infographics/tong-ket/tong-ket.png", "content/videos/phong-su/phong-su.mp4",
-                          "content/videos/phong-su/poster.jpg", "content/videos/phong-su/phu-de.vtt",
-                          "content/audio/ban-tin/ban-tin.mp3", "content/documents/ke-hoach-128.pdf",
-                          "content/banners/chao-mung.webp", "assets/logo.png"})
-      put(f);
-    put_outside("outside/secret.jpg");
-  }
-  ~FrontMatterSite() {
-    std::error_code ec;
-    fs::remove_all(tmp_, ec);
-  }
-
-  void put(const std::string& rel) {
-    fs::path p = root_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << "data";
-  }
-  void put_outside(const std::string& rel) {
-    fs::path p = tmp_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << "secret";
-  }
-  void link_outside(const std::string& rel_in_site, const std::string& rel_outside) {
-    fs::create_symlink(tmp_ / rel_outside, root_ / rel_in_site);
-  }
-
-  Parsed parse(Kind kind, const std::string& path, const std::string& text, bool bundle = false,
-               const std::string& lang = "vi") {
-    SourceFile f;
-    f.kind = kind;
-    f.path = path;
-    f.dir = parent_dir(path);
-    f.bundle = bundle;
-    f.lang = lang;
-    std::string name = bundle ? file_name(f.dir) : file_name(path);
-    if (!bundle) name = name.substr(0, name.size() - 3);
-    if (!bundle && lang != config_.default_language) name = name.substr(0, name.size() - lang.size() - 1);
-    f.name = name;
-    Diagnostics diags;
-    Parsed out;
-    out.item = parse_item(f, text, config_, root_.string(), diags);
-    out.diags = diags.sorted();
-    return out;
-  }
-  // Articles are the common case.
-  Parsed article(const std::string& text, const std::string& path = "content/articles/hoi-nghi.md") {
-    return parse(Kind::Article, path, text);
-  }
-
-  const SiteConfig& config() const { return config_; }
-
- private:
-  fs::path tmp_, root_;
-  SiteConfig config_;
-};
-
-int64_t at(const char* iso) {
-  auto t = parse_iso_datetime(iso, 7 * 60);
-  REQUIRE(t);
-  return t->seconds;
-}
-
-const std::string kPath = "content/articles/hoi-nghi.md";
-
-}  // namespace
+using namespace bangtin::testing;
 
 TEST_SUITE("front_matter") {
 
@@ -342,78 +224,6 @@ TEST_CASE("scalar values of the wrong shape") {
                          }));
 }
 
-TEST_CASE("a cover that does not exist") {
-  FrontMatterSite site;
-  auto p = site.article(
-      "---\ntitle: T\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\ncover: khong-co.jpg\ncover_alt: A\n---\n");
-  CHECK_FALSE(p.item);
-  REQUIRE(p.diags.size() == 1);
-  CHECK(p.diags[0].headline() ==
-        kPath + ":5: không có tệp \"cover\" \"khong-co.jpg\" (đã tìm content/articles/khong-co.jpg)");
-}
-
-TEST_CASE("a cover path that leaves the site folder") {
-  FrontMatterSite site;
-  auto p = site.article(
-      "---\ntitle: T\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\ncover: ../../../etc/passwd\ncover_alt: A\n---\n");
-  CHECK_FALSE(p.item);
-  REQUIRE(p.diags.size() == 1);
-  CHECK(p.diags[0].headline() == kPath + ":5: đường dẫn \"cover\" \"../../../etc/passwd\" đi ra ngoài thư mục trang");
-}
-
-TEST_CASE("a cover that is a symlink to outside the site") {
-  FrontMatterSite site;
-  site.link_outside("content/articles/link.jpg", "outside/secret.jpg");
-  auto p = site.article(
-      "---\ntitle: T\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\ncover: link.jpg\ncover_alt: A\n---\n");
-  CHECK_FALSE(p.item);
-  CHECK(join_lines(p.headlines()) == join_lines(std::vector<std::string>{kPath + ":5: tệp \"cover\" \"link.jpg\" là liên kết trỏ ra ngoài thư mục trang"}));
-}
-
-TEST_CASE("cover paths from the site root, and the wrong kind of file") {
-  FrontMatterSite site;
-  auto ok = site.article(
-      "---\ntitle: T\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\ncover: /assets/logo.png\ncover_alt: Logo\n---\n");
-  CHECK(ok.diags.empty());
-  REQUIRE(ok.item);
-  CHECK(ok.item->cover == "assets/logo.png");
-  auto pdf = site.article(
-      "---\ntitle: T\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\ncover: tai-lieu.pdf\ncover_alt: A\n---\n");
-  CHECK_FALSE(pdf.item);
-  CHECK(join_lines(pdf.headlines()) == join_lines(std::vector<std::string>{
-            kPath + ":5: \"cover\" phải là ảnh (.avif, .gif, .jpeg, .jpg, .png, .webp), không phải \"tai-lieu.pdf\""}));
-}
-
-TEST_CASE("a cover without cover_alt is a warning, not an error") {
-  FrontMatterSite site;
-  auto p = site.article("---\ntitle: T\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\ncover: anh-bia.jpg\n---\n");
-  REQUIRE(p.item);
-  CHECK(p.item->cover == "content/articles/anh-bia.jpg");
-  REQUIRE(p.diags.size() == 1);
-  CHECK(p.diags[0].severity == Severity::Warning);
-  CHECK(p.diags[0].headline() == kPath + ":5: cảnh báo: ảnh bìa chưa có mô tả (cover_alt)");
-}
-
-TEST_CASE("focal_point: two percentages, as CSS writes them, or a list") {
-  FrontMatterSite site;
-  for (const char* good : {"30% 60%", "\"30, 60\"", "[30, 60]", "30 60"}) {
-    CAPTURE(good);
-    auto p = site.article(std::string("---\ntitle: T\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\nfocal_point: ") + good +
-                          "\n---\n");
-    REQUIRE(p.item);
-    REQUIRE(p.item->focal_point);
-    CHECK(p.item->focal_point->x == 30);
-    CHECK(p.item->focal_point->y == 60);
-  }
-  for (const char* bad : {"giữa", "30%", "120% 10%", "[1, 2, 3]", "-5 10"}) {
-    CAPTURE(bad);
-    auto p = site.article(std::string("---\ntitle: T\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\nfocal_point: ") + bad +
-                          "\n---\n");
-    REQUIRE(p.diags.size() == 1);
-    CHECK(p.diags[0].headline() ==
-          kPath + ":5: \"focal_point\" phải là hai số phần trăm (ngang, dọc), ví dụ focal_point: 30% 60%");
-  }
-}
 
 TEST_CASE("invalid UTF-8 is reported with its line") {
   FrontMatterSite site;
@@ -485,194 +295,6 @@ TEST_CASE("invalid YAML is reported near its line") {
   CHECK(p.diags[0].line <= 6);
 }
 
-TEST_CASE("infographics need image and alt") {
-  FrontMatterSite site;
-  const std::string path = "content/infographics/tong-ket/index.md";
-  auto missing = site.parse(Kind::Infographic, path, "---\ntitle: T\ndate: 2026-01-19\n---\nBản chữ\n", true);
-  CHECK_FALSE(missing.item);
-  CHECK(join_lines(missing.headlines()) == join_lines(std::vector<std::string>{path + ":2: thiếu khóa bắt buộc \"alt\"",
-                                                        path + ":2: thiếu khóa bắt buộc \"image\""}));
-  auto ok = site.parse(Kind::Infographic, path,
-                       "---\ntitle: T\ndate: 2026-01-19\nimage: tong-ket.png\nalt: Số liệu năm 2025\n---\nBản chữ\n",
-                       true);
-  CHECK(ok.diags.empty());
-  REQUIRE(ok.item);
-  REQUIRE(ok.item->infographic);
-  CHECK(ok.item->infographic->image == "content/infographics/tong-ket/tong-ket.png");
-  CHECK(ok.item->infographic->alt == "Số liệu năm 2025");
-  CHECK(ok.item->bundle);
-  CHECK(ok.item->name == "tong-ket");
-  CHECK(ok.item->dir == "content/infographics/tong-ket");
-  CHECK(ok.item->translation_key == "infographics/tong-ket");
-}
-
-TEST_CASE("audio needs an audio file") {
-  FrontMatterSite site;
-  const std::string path = "content/audio/ban-tin/index.md";
-  auto missing = site.parse(Kind::Audio, path, "---\ntitle: T\ndate: 2026-01-19\nduration: \"05:30\"\n---\n", true);
-  CHECK_FALSE(missing.item);
-  CHECK(join_lines(missing.headlines()) == join_lines(std::vector<std::string>{path + ":2: thiếu khóa bắt buộc \"audio\""}));
-  auto ok = site.parse(Kind::Audio, path,
-                       "---\ntitle: T\ndate: 2026-01-19\naudio: ban-tin.mp3\nduration: \"05:30\"\n---\n", true);
-  CHECK(ok.diags.empty());
-  REQUIRE(ok.item);
-  REQUIRE(ok.item->audio);
-  CHECK(ok.item->audio->file == "content/audio/ban-tin/ban-tin.mp3");
-  CHECK(ok.item->audio->duration == std::optional<int64_t>(330));
-  auto bad = site.parse(Kind::Audio, path,
-                        "---\ntitle: T\ndate: 2026-01-19\naudio: ban-tin.wav\nduration: 5 phút\n---\n", true);
-  CHECK(join_lines(bad.headlines()) == join_lines(std::vector<std::string>{
-            path + ":4: \"audio\" phải là tệp âm thanh (.m4a, .mp3, .oga, .ogg, .opus), không phải \"ban-tin.wav\"",
-            path + ":5: \"duration\" phải viết dạng HH:MM:SS hoặc số giây"}));
-}
-
-TEST_CASE("documents need number, doc_type, issuer and issued") {
-  FrontMatterSite site;
-  const std::string path = "content/documents/ke-hoach-128.md";
-  auto missing = site.parse(Kind::Document, path, "---\ntitle: T\ndate: 2026-01-19\n---\n");
-  CHECK_FALSE(missing.item);
-  CHECK(join_lines(missing.headlines()) == join_lines(std::vector<std::string>{
-                                   path + ":2: thiếu khóa bắt buộc \"doc_type\"",
-                                   path + ":2: thiếu khóa bắt buộc \"issued\"",
-                                   path + ":2: thiếu khóa bắt buộc \"issuer\"",
-                                   path + ":2: thiếu khóa bắt buộc \"number\"",
-                               }));
-  auto ok = site.parse(Kind::Document, path,
-                       "---\n"
-                       "title: Kế hoạch tuyên truyền Đại hội XIV\n"
-                       "date: 2026-01-10\n"
-                       "number: 128/KH-UBND\n"
-                       "doc_type: Kế hoạch\n"
-                       "issuer: UBND thành phố\n"
-                       "issued: 2026-01-09\n"
-                       "effective: 2026-01-15\n"
-                       "file: ke-hoach-128.pdf\n"
-                       "---\n");
-  CHECK(ok.diags.empty());
-  REQUIRE(ok.item);
-  REQUIRE(ok.item->document);
-  const DocumentFields& d = *ok.item->document;
-  CHECK(d.number == "128/KH-UBND");
-  CHECK(d.doc_type == "Kế hoạch");
-  CHECK(d.issuer == "UBND thành phố");
-  REQUIRE(d.issued);
-  CHECK(d.issued->seconds == at("2026-01-09"));
-  REQUIRE(d.effective);
-  CHECK(d.effective->seconds == at("2026-01-15"));
-  CHECK(d.file == "content/documents/ke-hoach-128.pdf");
-  auto bad = site.parse(Kind::Document, path,
-                        "---\ntitle: T\ndate: 2026-01-10\nnumber: 1\ndoc_type: KH\nissuer: UB\nissued: 09/01/2026\n---\n");
-  CHECK_FALSE(bad.item);
-  CHECK(join_lines(bad.headlines()) == join_lines(std::vector<std::string>{path + ":7: \"issued\" không phải ngày hợp lệ: \"09/01/2026\""}));
-}
-
-TEST_CASE("banners need image and alt, and a safe link") {
-  FrontMatterSite site;
-  const std::string path = "content/banners/chao-mung.md";
-  auto missing = site.parse(Kind::Banner, path, "---\ntitle: T\ndate: 2026-01-19\n---\n");
-  CHECK_FALSE(missing.item);
-  CHECK(join_lines(missing.headlines()) == join_lines(std::vector<std::string>{path + ":2: thiếu khóa bắt buộc \"alt\"",
-                                                        path + ":2: thiếu khóa bắt buộc \"image\""}));
-  auto ok = site.parse(Kind::Banner, path,
-                       "---\ntitle: T\ndate: 2026-01-19\nimage: chao-mung.webp\nalt: Chào mừng\n"
-                       "link: ../articles/hoi-nghi.md\nstart: 2026-01-20\nend: 2026-02-01\nplacement: top\n---\n");
-  CHECK(ok.diags.empty());
-  REQUIRE(ok.item);
-  REQUIRE(ok.item->banner);
-  CHECK(ok.item->banner->image == "content/banners/chao-mung.webp");
-  CHECK(ok.item->banner->alt == "Chào mừng");
-  CHECK(ok.item->banner->link == "../articles/hoi-nghi.md");
-  CHECK(ok.item->banner->placement == "top");
-  REQUIRE(ok.item->banner->start);
-  CHECK(ok.item->banner->start->seconds == at("2026-01-20"));
-  auto def = site.parse(Kind::Banner, path, "---\ntitle: T\ndate: 2026-01-19\nimage: chao-mung.webp\nalt: A\n---\n");
-  REQUIRE(def.item);
-  CHECK(def.item->banner->placement == "home");  // the default
-  auto bad = site.parse(Kind::Banner, path,
-                        "---\ntitle: T\ndate: 2026-01-19\nimage: chao-mung.webp\nalt: A\n"
-                        "link: \"javascript:alert(1)\"\nstart: 2026-02-01\nend: 2026-01-20\nplacement: footer\n---\n");
-  CHECK_FALSE(bad.item);
-  CHECK(join_lines(bad.headlines()) == join_lines(std::vector<std::string>{
-                               path + ":6: \"link\" phải là địa chỉ web (https://…) hoặc đường dẫn trên trang",
-                               path + ":8: \"end\" sớm hơn \"start\"",
-                               path + ":9: \"placement\" phải là top, home hoặc sidebar",
-                           }));
-}
-
-TEST_CASE("videos need exactly one source") {
-  FrontMatterSite site;
-  const std::string path = "content/videos/phong-su/index.md";
-  auto missing = site.parse(Kind::Video, path, "---\ntitle: T\ndate: 2026-01-19\n---\n", true);
-  CHECK_FALSE(missing.item);
-  CHECK(join_lines(missing.headlines()) == join_lines(std::vector<std::string>{path + ":2: thiếu khóa bắt buộc \"video\""}));
-
-  auto youtube = site.parse(Kind::Video, path,
-                            "---\ntitle: T\ndate: 2026-01-19\nvideo:\n  youtube: dQw4w9WgXcQ\nduration: \"01:02:03\"\n"
-                            "poster: poster.jpg\n---\n",
-                            true);
-  CHECK(youtube.diags.empty());
-  REQUIRE(youtube.item);
-  REQUIRE(youtube.item->video);
-  CHECK(youtube.item->video->youtube == "dQw4w9WgXcQ");
-  CHECK(youtube.item->video->duration == std::optional<int64_t>(3723));
-  CHECK(youtube.item->video->poster == "content/videos/phong-su/poster.jpg");
-
-  auto file = site.parse(Kind::Video, path,
-                         "---\ntitle: T\ndate: 2026-01-19\nvideo: { file: phong-su.mp4, captions: phu-de.vtt }\n---\n",
-                         true);
-  CHECK(file.diags.empty());
-  REQUIRE(file.item);
-  CHECK(file.item->video->file == "content/videos/phong-su/phong-su.mp4");
-  CHECK(file.item->video->captions == "content/videos/phong-su/phu-de.vtt");
-
-  auto url = site.parse(Kind::Video, path, "---\ntitle: T\ndate: 2026-01-19\nvideo: {url: \"https://vtv.vn/v/1\"}\n---\n",
-                        true);
-  CHECK(url.diags.empty());
-  REQUIRE(url.item);
-  CHECK(url.item->video->url == "https://vtv.vn/v/1");
-
-  auto two = site.parse(Kind::Video, path,
-                        "---\ntitle: T\ndate: 2026-01-19\nvideo:\n  youtube: dQw4w9WgXcQ\n  url: https://vtv.vn/v/1\n---\n",
-                        true);
-  CHECK_FALSE(two.item);
-  REQUIRE(two.diags.size() == 1);
-  CHECK(two.diags[0].message == "\"video\" phải có đúng một trong file:, youtube: hoặc url:");
-  CHECK(two.diags[0].line == 5);  // where the mapping starts
-
-  auto zero = site.parse(Kind::Video, path,
-                         "---\ntitle: T\ndate: 2026-01-19\nvideo: { poster: poster.jpg }\n---\n", true);
-  CHECK_FALSE(zero.item);
-  CHECK(join_lines(zero.headlines()) == join_lines(std::vector<std::string>{path + ":4: \"video\" phải có đúng một trong file:, youtube: hoặc url:"}));
-
-  auto bad = site.parse(Kind::Video, path,
-                        "---\ntitle: T\ndate: 2026-01-19\nvideo: { youtube: \"watch?v=1\" }\n---\n", true);
-  CHECK_FALSE(bad.item);
-  CHECK(join_lines(bad.headlines()) == join_lines(std::vector<std::string>{path + ":4: \"youtube\" phải là mã video 11 ký tự, ví dụ dQw4w9WgXcQ"}));
-
-  auto scalar = site.parse(Kind::Video, path, "---\ntitle: T\ndate: 2026-01-19\nvideo: dQw4w9WgXcQ\n---\n", true);
-  CHECK(join_lines(scalar.headlines()) == join_lines(std::vector<std::string>{path + ":4: \"video\" phải có một trong các khóa file:, youtube: hoặc url:"}));
-}
-
-TEST_CASE("pages take a menu position") {
-  FrontMatterSite site;
-  const std::string path = "content/pages/lien-he.md";
-  auto p = site.parse(Kind::Page, path, "---\ntitle: Liên hệ\ndate: 2026-01-01\nmenu: 3\n---\n");
-  CHECK(p.diags.empty());
-  REQUIRE(p.item);
-  REQUIRE(p.item->page);
-  CHECK(p.item->page->menu == std::optional<int>(3));
-}
-
-TEST_CASE("a translation keeps the key of its original") {
-  FrontMatterSite site;
-  auto p = site.parse(Kind::Article, "content/articles/hoi-nghi.en.md",
-                      "---\ntitle: Conference\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\n---\n", false, "en");
-  CHECK(p.diags.empty());
-  REQUIRE(p.item);
-  CHECK(p.item->lang == "en");
-  CHECK(p.item->name == "hoi-nghi");
-  CHECK(p.item->translation_key == "articles/hoi-nghi");
-}
 
 TEST_CASE("aliases must be paths on this site") {
   FrontMatterSite site;
@@ -682,7 +304,6 @@ TEST_CASE("aliases must be paths on this site") {
                                                   kPath + ":7: alias \"../../../x\" không phải một đường dẫn trên trang"}));
 }
 
-}  // TEST_SUITE
 
 TEST_CASE("a blank required value is an error; a draft's problems are warnings") {
   FrontMatterSite site;
@@ -696,3 +317,5 @@ TEST_CASE("a blank required value is an error; a draft's problems are warnings")
         join_lines(std::vector<std::string>{kPath + ":2: cảnh báo: (bản nháp) \"title\" đang để trống",
                                             kPath + ":4: cảnh báo: (bản nháp) chuyên mục \"khong-co\" không có trong site-config.json"}));
 }
+
+}  // TEST_SUITE
