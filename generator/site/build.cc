@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <exception>
 #include <filesystem>
 #include <thread>
 
@@ -273,26 +274,47 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   if (folders.joinable()) folders.join();
   for (auto& p : other.pages) plan.push_back(std::move(p));
   timer.done("search");
-  if (stager) render_pages(ctx, plan, options.jobs, diags, [&](size_t, OutputFile&& page) { stager->put(page); });
-  else result.files = render_pages(ctx, plan, options.jobs, diags);
-  result.pages = plan.size();
-  timer.done("render");
-
-  std::vector<OutputFile> files;
-  add_other_files(ctx, plan, options.jobs, diags, files);
-  std::vector<OutputFile> media = media_files(ctx);
-  for (auto* group : {&state->assets, &media, &state->image_files, &other.files})
-    for (auto& f : *group) files.push_back(std::move(f));
+  // Everything but the pages, in the order the stager is told of it.
+  auto other_files = [&](Diagnostics& sink) {
+    std::vector<OutputFile> files;
+    add_other_files(ctx, plan, options.jobs, sink, files);
+    std::vector<OutputFile> media = media_files(ctx);
+    for (auto* group : {&state->assets, &media, &state->image_files, &other.files})
+      for (auto& f : *group) files.push_back(std::move(f));
+    return files;
+  };
   if (!stager) {
-    for (auto& f : files) result.files.push_back(std::move(f));
+    result.files = render_pages(ctx, plan, options.jobs, diags);
+    result.pages = plan.size();
+    timer.done("render");
+    for (auto& f : other_files(diags)) result.files.push_back(std::move(f));
     add_change_lists(ctx, result.files, Manifest{}, options.jobs);  // nothing to compare with
     result.file_count = result.files.size();
     timer.done("outputs");
     return result;
   }
+  // Feeds, Zalo payloads and the search index are made and staged while the
+  // pages render: the 10,000 payloads of a large portal share one folder,
+  // which one thread fills (two in one folder contend for its lock), and
+  // that thread no longer runs alone after the pages. --timings then shows
+  // as "outputs" what is left when the pages are done.
+  std::exception_ptr others_failed;
+  auto stage_others = [&] {
+    try {
+      put_all(*stager, other_files(diags), options.jobs);
+    } catch (...) {
+      others_failed = std::current_exception();
+    }
+  };
+  std::jthread others;
+  if (options.jobs == 1) stage_others();
+  else others = std::jthread(stage_others);
+  render_pages(ctx, plan, options.jobs, diags, [&](size_t, OutputFile&& page) { stager->put(page); });
+  result.pages = plan.size();
+  timer.done("render");
+  if (others.joinable()) others.join();
+  if (others_failed) std::rethrow_exception(others_failed);
   timer.done("outputs");
-  put_all(*stager, files, options.jobs);
-  files.clear();
   // Keep last: they list what changed among all the files above, against the
   // output this build replaces.
   bool other_hash = false;
