@@ -19,17 +19,14 @@ namespace {
 // holding only it stands for a prepared part.
 const char kPartKey[] = "\x01part";
 
-mstch::data to_data(const nlohmann::json& j, const std::vector<PreparedView>* parts = nullptr) {
+// A part reference stays a one-key object here: PartContext puts the
+// prepared part in its place when a section enters it.
+mstch::data to_data(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
-      if (parts && j.size() == 1) {
-        auto it = j.find(kPartKey);
-        if (it != j.end() && it->is_number_unsigned() && it->get<size_t>() < parts->size())
-          return *(*parts)[it->get<size_t>()].data();
-      }
       // Moved in: set() would copy the whole subtree once more per level.
       mstch::data d{mstch::data::type::object};
-      for (auto it = j.begin(); it != j.end(); ++it) d[it.key()] = to_data(it.value(), parts);
+      for (auto it = j.begin(); it != j.end(); ++it) d[it.key()] = to_data(it.value());
       return d;
     }
     case nlohmann::json::value_t::array: {
@@ -39,7 +36,7 @@ mstch::data to_data(const nlohmann::json& j, const std::vector<PreparedView>* pa
       mstch::data d{mstch::data::type::list};
       auto& l = const_cast<mstch::list&>(d.list_value());
       l.reserve(j.size());
-      for (const auto& e : j) l.push_back(to_data(e, parts));
+      for (const auto& e : j) l.push_back(to_data(e));
       return d;
     }
     case nlohmann::json::value_t::string: return mstch::data{j.get_ref<const std::string&>()};
@@ -48,6 +45,54 @@ mstch::data to_data(const nlohmann::json& j, const std::vector<PreparedView>* pa
     default: return mstch::data{j.dump()};
   }
 }
+
+// kainjow's context (a stack of data, names looked up from the innermost
+// out, "a.b" walked key by key), but where a section enters a part
+// reference it enters the prepared part itself. Lists of cards then cost a
+// one-key object per card instead of a deep copy of each card's data
+// (kainjow's data has no shared or borrowed form).
+class PartContext : public mstch::basic_context<std::string> {
+ public:
+  explicit PartContext(const std::vector<PreparedView>* parts) : parts_(parts) {}
+
+  void push(const mstch::data* data) override { stack_.push_back(resolve(data)); }
+  void pop() override { stack_.pop_back(); }
+
+  const mstch::data* get(const std::string& name) const override {
+    if (name == ".") return stack_.back();
+    size_t dot = name.find('.');
+    if (dot == std::string::npos) return get_partial(name);
+    const std::string first = name.substr(0, dot);
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      const mstch::data* var = (*it)->get(first);
+      for (size_t from = dot; var && from != std::string::npos;) {
+        size_t next = name.find('.', from + 1);
+        var = resolve(var)->get(name.substr(from + 1, next == std::string::npos ? std::string::npos : next - from - 1));
+        from = next;
+      }
+      if (var) return var;
+    }
+    return nullptr;
+  }
+  // A partial is looked up like a plain name.
+  const mstch::data* get_partial(const std::string& name) const override {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+      if (const mstch::data* var = (*it)->get(name)) return var;
+    return nullptr;
+  }
+
+ private:
+  const mstch::data* resolve(const mstch::data* data) const {
+    if (!parts_ || !data->is_object()) return data;
+    const mstch::data* ref = data->get(kPartKey);
+    if (!ref || !ref->is_string()) return data;
+    size_t n = std::stoul(ref->string_value());
+    return n < parts_->size() && !(*parts_)[n].empty() ? (*parts_)[n].data() : data;
+  }
+
+  const std::vector<PreparedView>* parts_;
+  std::vector<const mstch::data*> stack_;
+};
 
 // kainjow's own html_escape, byte for byte (&apos; included), but copying
 // the runs between special characters instead of appending one character at
@@ -252,8 +297,9 @@ std::string Templates::render(const std::string& name, const nlohmann::json& own
   // object where the inner layer's keys replace the outer ones'; no page
   // view repeats a top-level key of its frame (page, share, lang, t, site,
   // menu, assets, banners), so dotted names resolve alike too.
-  mstch::data own_data = to_data(own, parts), page_data = to_data(page);
-  mstch::context<std::string> ctx{shared.data_.get()};
+  mstch::data own_data = to_data(own), page_data = to_data(page);
+  PartContext ctx{parts};
+  ctx.push(shared.data_.get());
   ctx.push(&page_data);
   ctx.push(&own_data);
   std::string out = tmpl->render(ctx);

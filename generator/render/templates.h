@@ -53,9 +53,8 @@ class Templates {
   PreparedView prepare(const nlohmann::json& shared) const;
   // Parts many pages repeat (each item's card, listed on up to a dozen
   // pages) are converted once with prepare_part(). A view then holds
-  // part_ref(n) where the part goes, and render() puts a copy of parts[n]
-  // there: copying kainjow's data is a third of copying the JSON and
-  // converting it again, for each card of each page.
+  // part_ref(n) where the part goes, and render() reads parts[n] there,
+  // neither converted nor copied again for each card of each page.
   PreparedView prepare_part(const nlohmann::json& part) const;
   static nlohmann::json part_ref(size_t n);
   std::string render(const std::string& name, const nlohmann::json& own, const nlohmann::json& page,

@@ -41,3 +41,14 @@ TEST_CASE("a prepared part renders as the JSON it was made from, wherever a view
         "[|Cổng]");
   CHECK_FALSE(diags.has_errors());
 }
+
+TEST_CASE("a part reference outside a list: a section enters the part, a dotted name walks into it") {
+  Templates t = Templates::from(
+      {{"lead", "{{#lead}}<{{title}}>{{/lead}}{{lead.title}}|{{page.lead.title}}|{{#tags}}{{.}},{{/tags}}"}}, {});
+  std::vector<PreparedView> parts = {t.prepare_part({{"title", "Tin & ảnh"}})};
+  PreparedView shared = t.prepare({{"tags", {"a", "b"}}});
+  Diagnostics diags;
+  nlohmann::json own = {{"lead", Templates::part_ref(0)}}, page = {{"page", {{"lead", Templates::part_ref(0)}}}};
+  CHECK(t.render("lead", own, page, shared, diags, &parts) == "<Tin &amp; ảnh>Tin &amp; ảnh|Tin &amp; ảnh|a,b,");
+  CHECK_FALSE(diags.has_errors());
+}
