@@ -293,8 +293,8 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
     timer.done("outputs");
     return result;
   }
-  // Feeds, Zalo payloads and the search index are made and staged while the
-  // pages render: the 10,000 payloads of a large portal share one folder,
+  // Feeds, embeds and Zalo payloads are made, and they and the search index
+  // files staged, while the pages render: the 10,000 payloads of a large portal share one folder,
   // which one thread fills (two in one folder contend for its lock), and
   // that thread no longer runs alone after the pages. --timings then shows
   // as "outputs" what is left when the pages are done.
