@@ -1,5 +1,7 @@
 #pragma once
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace bangtin {
 
@@ -17,5 +19,10 @@ struct OutputFile {
     return source_is_absolute ? source : site_root + "/" + source;
   }
 };
+
+// Where files go as a stage makes them, a batch at a time: into the stager
+// for a build (so a large portal's files are not all held at once), into a
+// vector for tests and the preview.
+using FileSink = std::function<void(std::vector<OutputFile>&&)>;
 
 }  // namespace bangtin

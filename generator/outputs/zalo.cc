@@ -1,5 +1,7 @@
 #include "outputs/zalo.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <map>
 
@@ -124,19 +126,32 @@ Json zalo_payload(const SiteContext& ctx, const Item& item, Diagnostics& diags) 
   return p;
 }
 
-std::vector<OutputFile> zalo_payloads(const SiteContext& ctx, Diagnostics& diags, int jobs) {
+void zalo_payloads(const SiteContext& ctx, Diagnostics& diags, int jobs, const FileSink& put, size_t batch) {
   std::vector<const Item*> items;
   for (const Item& item : ctx.lib.items)
     if (item.kind == Kind::Article && item.listed()) items.push_back(&item);
   // One payload per article, each with the whole body to rework: in
   // parallel, the warnings kept apart and merged in item order.
-  std::vector<OutputFile> out(items.size());
-  std::vector<Diagnostics> warnings(items.size());
-  parallel_for(items.size(), jobs, [&](size_t i) {
-    out[i] = {zalo_path(*items[i]), json_text(zalo_payload(ctx, *items[i], warnings[i]), 1) + "\n", ""};
-  });
-  for (const auto& w : warnings) diags.merge(w);
-  return out;
+  batch = std::max<size_t>(1, batch);
+  for (size_t first = 0; first < items.size(); first += batch) {
+    size_t n = std::min(batch, items.size() - first);
+    std::vector<OutputFile> out(n);
+    std::vector<Diagnostics> warnings(n);
+    parallel_for(n, jobs, [&](size_t i) {
+      const Item& item = *items[first + i];
+      out[i] = {zalo_path(item), json_text(zalo_payload(ctx, item, warnings[i]), 1) + "\n", ""};
+    });
+    for (const auto& w : warnings) diags.merge(w);
+    put(std::move(out));
+  }
+}
+
+std::vector<OutputFile> zalo_payloads(const SiteContext& ctx, Diagnostics& diags, int jobs) {
+  std::vector<OutputFile> all;
+  zalo_payloads(ctx, diags, jobs, [&all](std::vector<OutputFile>&& files) {
+    for (auto& f : files) all.push_back(std::move(f));
+  }, SIZE_MAX);
+  return all;
 }
 
 }  // namespace bangtin

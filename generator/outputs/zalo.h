@@ -27,5 +27,7 @@ std::optional<MediaRef> zalo_image(const SiteContext& ctx, const MediaRef& pictu
 
 Json zalo_payload(const SiteContext& ctx, const Item& item, Diagnostics& diags);
 std::vector<OutputFile> zalo_payloads(const SiteContext& ctx, Diagnostics& diags, int jobs = 1);
+// The same, handed to `put` in batches of `batch` articles, in order.
+void zalo_payloads(const SiteContext& ctx, Diagnostics& diags, int jobs, const FileSink& put, size_t batch);
 
 }  // namespace bangtin

@@ -236,18 +236,26 @@ OtherOutputs plan_other_outputs(const SiteContext& ctx, int jobs) {
   return out;
 }
 
+// Zalo payloads in batches of this many: each holds a whole article, and
+// 10,000 of them at once were a fifth of a build's peak memory.
+constexpr size_t kZaloBatch = 500;
+
+void add_other_files(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs, Diagnostics& diags,
+                     const FileSink& put) {
+  put(special_pages(ctx, diags));
+  put({{"sitemap.xml", sitemap_xml(ctx, plan), ""},
+       {"robots.txt", robots_txt(ctx), ""},
+       {"rebuild.json", rebuild_json(ctx), ""}});
+  put(feed_files(ctx, jobs));
+  put(embed_files(ctx, diags));
+  zalo_payloads(ctx, diags, jobs, put, kZaloBatch);
+}
+
 void add_other_files(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs, Diagnostics& diags,
                      std::vector<OutputFile>& files) {
-  auto add = [&files](std::vector<OutputFile>&& more) {
+  add_other_files(ctx, plan, jobs, diags, [&files](std::vector<OutputFile>&& more) {
     for (auto& f : more) files.push_back(std::move(f));
-  };
-  add(special_pages(ctx, diags));
-  files.push_back({"sitemap.xml", sitemap_xml(ctx, plan), ""});
-  files.push_back({"robots.txt", robots_txt(ctx), ""});
-  files.push_back({"rebuild.json", rebuild_json(ctx), ""});
-  add(feed_files(ctx, jobs));
-  add(embed_files(ctx, diags));
-  add(zalo_payloads(ctx, diags, jobs));
+  });
 }
 
 BuildResult build_site(const BuildOptions& options, Disk& disk) {
@@ -274,34 +282,36 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   if (folders.joinable()) folders.join();
   for (auto& p : other.pages) plan.push_back(std::move(p));
   timer.done("search");
-  // Everything but the pages, in the order the stager is told of it.
-  auto other_files = [&](Diagnostics& sink) {
-    std::vector<OutputFile> files;
-    add_other_files(ctx, plan, options.jobs, sink, files);
-    std::vector<OutputFile> media = media_files(ctx);
-    for (auto* group : {&state->assets, &media, &state->image_files, &other.files})
-      for (auto& f : *group) files.push_back(std::move(f));
-    return files;
+  // Everything but the pages, in this order, a batch at a time.
+  auto other_files = [&](Diagnostics& sink, const FileSink& put) {
+    add_other_files(ctx, plan, options.jobs, sink, put);
+    put(std::move(state->assets));
+    put(media_files(ctx));
+    put(std::move(state->image_files));
+    put(std::move(other.files));
   };
   if (!stager) {
     result.files = render_pages(ctx, plan, options.jobs, diags);
     result.pages = plan.size();
     timer.done("render");
-    for (auto& f : other_files(diags)) result.files.push_back(std::move(f));
+    other_files(diags, [&](std::vector<OutputFile>&& files) {
+      for (auto& f : files) result.files.push_back(std::move(f));
+    });
     add_change_lists(ctx, result.files, Manifest{}, options.jobs);  // nothing to compare with
     result.file_count = result.files.size();
     timer.done("outputs");
     return result;
   }
   // Feeds, embeds and Zalo payloads are made, and they and the search index
-  // files staged, while the pages render: the 10,000 payloads of a large portal share one folder,
-  // which one thread fills (two in one folder contend for its lock), and
-  // that thread no longer runs alone after the pages. --timings then shows
+  // files staged, while the pages render: the 10,000 payloads of a large
+  // portal share one folder, which one thread fills (two in one folder
+  // contend for its lock), and that thread no longer runs alone after the
+  // pages. --timings then shows
   // as "outputs" what is left when the pages are done.
   std::exception_ptr others_failed;
   auto stage_others = [&] {
     try {
-      put_all(*stager, other_files(diags), options.jobs);
+      other_files(diags, [&](std::vector<OutputFile>&& files) { put_all(*stager, files, options.jobs); });
     } catch (...) {
       others_failed = std::current_exception();
     }

@@ -98,7 +98,10 @@ struct OtherOutputs {
 };
 OtherOutputs plan_other_outputs(const SiteContext& ctx, int jobs);
 // 404 and alias pages, sitemap (of `plan`, the whole plan), robots.txt,
-// rebuild.json, feeds, embeds and Zalo payloads, appended to `files`.
+// rebuild.json, feeds, embeds and Zalo payloads, handed to `put` in that
+// order as they are made; or appended to `files`.
+void add_other_files(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs, Diagnostics& diags,
+                     const FileSink& put);
 void add_other_files(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs, Diagnostics& diags,
                      std::vector<OutputFile>& files);
 

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "outputs/zalo.h"
+#include "site/build.h"
 #include "site/test_support.h"
 
 namespace fs = std::filesystem;
@@ -93,4 +94,35 @@ TEST_CASE("Zalo limits are applied and reported; a picture of 1 MB or more is le
   CHECK(contains(report, "content/articles/dai/index.md:6: cảnh báo: tên tác giả dài"));
   CHECK(contains(report, "content/articles/dai/index.md:7: cảnh báo: ảnh bìa nặng 1024 KB"));
   CHECK(contains(report, "ảnh content/articles/dai/nang.png nặng 1024 KB, Zalo chỉ nhận ảnh dưới 1 MB; bản gửi Zalo bỏ ảnh này"));
+}
+
+TEST_CASE("Zalo payloads made in batches are the same files, in the same order, with the same warnings") {
+  BuildOptions options;
+  options.source = kSourceDir;
+  options.now = kNow;
+  options.write = false;
+  BuildResult result;
+  std::shared_ptr<SiteState> state = prepare_site(options, result);
+  REQUIRE(state);
+  SiteContext ctx = state->context();
+  Diagnostics whole_diags, batch_diags;
+  std::vector<OutputFile> whole = zalo_payloads(ctx, whole_diags, 2);
+  REQUIRE(whole.size() >= 3);
+  std::vector<size_t> batch_sizes;
+  std::vector<OutputFile> batched;
+  zalo_payloads(ctx, batch_diags, 2, [&](std::vector<OutputFile>&& files) {
+    batch_sizes.push_back(files.size());
+    for (auto& f : files) batched.push_back(std::move(f));
+  }, 2);
+  CHECK(batch_sizes.size() == (whole.size() + 1) / 2);
+  CHECK(batch_sizes.front() == 2);
+  REQUIRE(batched.size() == whole.size());
+  for (size_t i = 0; i < whole.size(); ++i) {
+    CHECK(batched[i].path == whole[i].path);
+    CHECK(batched[i].bytes == whole[i].bytes);
+  }
+  std::vector<std::string> a, b;
+  for (const auto& d : whole_diags.sorted()) a.push_back(d.headline());
+  for (const auto& d : batch_diags.sorted()) b.push_back(d.headline());
+  CHECK(a == b);
 }
