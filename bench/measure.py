@@ -200,6 +200,9 @@ def main():
     ap.add_argument("--hugo-runs", type=int, default=None,
                     help="images: Hugo takes part in the first K rounds only (it is slow); default all")
     ap.add_argument("--jobs", type=int, default=2, help="images: the parallelism every contender gets")
+    ap.add_argument("--keep-trash", action="store_true",
+                    help="leave the set-aside outputs in <work>/.trash for the caller to delete: bench/run deletes "
+                         "them once, at its end, so that no measurement starts among the inodes the one before freed")
     a = ap.parse_args()
     corpus = os.path.abspath(a.corpus)
     work = os.path.abspath(a.work or os.path.join(corpus, "out"))
@@ -207,7 +210,8 @@ def main():
     # A trash left by an interrupted run goes too, but only at the end.
     TRASH.append(os.path.join(work, ".trash"))
     os.makedirs(TRASH[0], exist_ok=True)
-    atexit.register(shutil.rmtree, TRASH[0], True)
+    if not a.keep_trash:
+        atexit.register(shutil.rmtree, TRASH[0], True)
     n = sum(1 for _, _, fs in os.walk(os.path.join(corpus, "bangtin", "content", "articles")) for f in fs
             if f.endswith(".md"))
     bt_out = os.path.join(work, "bangtin")
