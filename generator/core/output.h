@@ -25,4 +25,11 @@ struct OutputFile {
 // vector for tests and the preview.
 using FileSink = std::function<void(std::vector<OutputFile>&&)>;
 
+// A sink that appends each batch to `files`, in order.
+inline FileSink append_to(std::vector<OutputFile>& files) {
+  return [&files](std::vector<OutputFile>&& batch) {
+    for (auto& f : batch) files.push_back(std::move(f));
+  };
+}
+
 }  // namespace bangtin

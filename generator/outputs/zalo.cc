@@ -148,9 +148,7 @@ void zalo_payloads(const SiteContext& ctx, Diagnostics& diags, int jobs, const F
 
 std::vector<OutputFile> zalo_payloads(const SiteContext& ctx, Diagnostics& diags, int jobs) {
   std::vector<OutputFile> all;
-  zalo_payloads(ctx, diags, jobs, [&all](std::vector<OutputFile>&& files) {
-    for (auto& f : files) all.push_back(std::move(f));
-  }, SIZE_MAX);
+  zalo_payloads(ctx, diags, jobs, append_to(all), SIZE_MAX);
   return all;
 }
 

@@ -253,9 +253,7 @@ void add_other_files(const SiteContext& ctx, const std::vector<PlannedPage>& pla
 
 void add_other_files(const SiteContext& ctx, const std::vector<PlannedPage>& plan, int jobs, Diagnostics& diags,
                      std::vector<OutputFile>& files) {
-  add_other_files(ctx, plan, jobs, diags, [&files](std::vector<OutputFile>&& more) {
-    for (auto& f : more) files.push_back(std::move(f));
-  });
+  add_other_files(ctx, plan, jobs, diags, append_to(files));
 }
 
 BuildResult build_site(const BuildOptions& options, Disk& disk) {
@@ -294,9 +292,7 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
     result.files = render_pages(ctx, plan, options.jobs, diags);
     result.pages = plan.size();
     timer.done("render");
-    other_files(diags, [&](std::vector<OutputFile>&& files) {
-      for (auto& f : files) result.files.push_back(std::move(f));
-    });
+    other_files(diags, append_to(result.files));
     add_change_lists(ctx, result.files, Manifest{}, options.jobs);  // nothing to compare with
     result.file_count = result.files.size();
     timer.done("outputs");
@@ -306,8 +302,8 @@ BuildResult build_site(const BuildOptions& options, Disk& disk) {
   // files staged, while the pages render: the 10,000 payloads of a large
   // portal share one folder, which one thread fills (two in one folder
   // contend for its lock), and that thread no longer runs alone after the
-  // pages. --timings then shows
-  // as "outputs" what is left when the pages are done.
+  // pages. --timings then shows as "outputs" what is left when the pages
+  // are done.
   std::exception_ptr others_failed;
   auto stage_others = [&] {
     try {
