@@ -62,7 +62,11 @@ class FieldReader {
     }
     // An empty optional value ("", or a key left blank from an archetype)
     // is the same as no value; required keys are checked by required_text().
-    std::string s = squash_spaces(to_nfc(n.Scalar()));
+    // The file was cleaned when read; what is left to clean here is what a
+    // YAML escape makes ("\x1f" in double quotes).
+    std::string s = n.Scalar();
+    clean_read_text(s, item_.source, line(n), diags_);
+    s = squash_spaces(to_nfc(s));
     if (s.empty()) return std::nullopt;
     return s;
   }
@@ -201,7 +205,11 @@ static bool parse_fields(const SourceFile& file, const std::string& raw, const S
                 "tệp được lưu bằng bảng mã khác; hãy lưu lại bằng UTF-8");
     return false;
   }
-  std::string text = to_nfc(raw);
+  // Cleaned before NFC: a control between a letter and its mark would keep
+  // them from composing, and dropping it afterwards would leave NFD text.
+  std::string text = raw;
+  clean_read_text(text, file.path, 1, diags);
+  text = to_nfc(text);
   if (starts_with(text, "\xEF\xBB\xBF")) text.erase(0, 3);
   // Line endings from Windows editors are fine.
   text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());

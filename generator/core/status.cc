@@ -1,8 +1,12 @@
 #include "core/status.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+
+#include "core/text.h"
 
 namespace bangtin {
 
@@ -83,8 +87,56 @@ static std::string source_line(const std::string& site_root, const std::string& 
   }
   if (!in && text.empty()) return {};
   if (!text.empty() && text.back() == '\r') text.pop_back();
-  if (text.size() > 200) text = text.substr(0, 200) + "…";
-  return text;
+  return shown_source_line(text);
+}
+
+std::string shown_source_line(std::string_view line) {
+  // Wide enough for a line of prose in a terminal; counted in what a reader
+  // sees as characters, so a Vietnamese line is not cut shorter than English.
+  constexpr size_t kShownClusters = 160;
+  std::string valid = cut_at_grapheme(line, kShownClusters);
+  std::string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(valid.data());
+  const int32_t n = static_cast<int32_t>(valid.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0 || !is_forbidden_in_text(static_cast<char32_t>(c))) {
+      out.append(valid, static_cast<size_t>(start), static_cast<size_t>(i - start));
+    } else if (c < 0x20) {
+      out += "\xE2\x90";  // Unicode's Control Pictures: U+2400 + c
+      out += static_cast<char>(0x80 + c);
+    } else if (c == 0x7F) {
+      out += "\xE2\x90\xA1";  // ␡
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+    }
+  }
+  return out;
+}
+
+void clean_read_text(std::string& text, const std::string& path, int first_line, Diagnostics& diags) {
+  std::vector<DroppedCodePoint> dropped;
+  if (drop_forbidden_code_points(text, &dropped) == 0) return;
+  // No newline is ever dropped: each code point's line is counted in the
+  // cleaned text, at the place it was taken from.
+  std::vector<std::pair<int, std::string>> names;  // line → "U+001F, U+FFFF"
+  size_t removed = 0, counted = 0;
+  int line = first_line;
+  for (const DroppedCodePoint& d : dropped) {
+    size_t at = d.offset - removed;
+    line += static_cast<int>(std::count(text.begin() + static_cast<long>(counted), text.begin() + static_cast<long>(at), '\n'));
+    counted = at;
+    removed += U8_LENGTH(d.code_point);
+    std::string name = code_point_name(d.code_point);
+    if (names.empty() || names.back().first != line) names.emplace_back(line, name);
+    else if (names.back().second.find(name) == std::string::npos) names.back().second += ", " + name;
+  }
+  for (const auto& [at_line, list] : names)
+    diags.warning(path, at_line, "có ký tự ẩn không được phép trong trang web (" + list + "), đã bỏ khi dựng",
+                  "xóa ký tự đó khỏi dòng này (thường lẫn vào khi dán từ Word, PDF hoặc tin nhắn); "
+                  "dòng in bên trên hiện nó thành ␟ hoặc �");
 }
 
 std::string format_report(const std::vector<Diagnostic>& diags, const std::string& site_root) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bangtin {
@@ -51,8 +52,19 @@ class Diagnostics {
 };
 
 // Prints each diagnostic with the offending source line beneath it (read from
-// `site_root`), ninja-style, then a one-line count.
+// `site_root`), ninja-style, then a one-line count. A long line is cut
+// between characters (core/text.h cut_at_grapheme), and what the line holds
+// that a terminal would act on or hide (controls, noncharacters, invalid
+// UTF-8) is shown as a visible sign: ␟ for U+001F, � for the rest.
 std::string format_report(const std::vector<Diagnostic>& diags, const std::string& site_root);
+// The source line as format_report shows it beneath a message.
+std::string shown_source_line(std::string_view line);
+
+// Text is cleaned once, when it is read: drops from `text` (valid UTF-8, from
+// `path`, its first line being `first_line`) the code points no output may
+// carry (core/text.h is_forbidden_in_text), with a warning at each line that
+// held one. So pages, feeds, JSON and search all get clean text.
+void clean_read_text(std::string& text, const std::string& path, int first_line, Diagnostics& diags);
 
 // A small success-or-message value for operations outside the content model
 // (disk, command line), leveldb-style.

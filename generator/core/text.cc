@@ -1,13 +1,16 @@
 #include "core/text.h"
 
+#include <unicode/brkiter.h>
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
 #include <memory>
 #include <mutex>
@@ -213,6 +216,26 @@ std::string squash_spaces(std::string_view s) {
   return out;
 }
 
+// ICU break iterators are not thread-safe and cost more to make than a
+// cut: one per thread, made once.
+static icu::BreakIterator* grapheme_breaks() {
+  thread_local std::unique_ptr<icu::BreakIterator> breaks = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) b.reset();
+    return b;
+  }();
+  return breaks.get();
+}
+
+// The start of the grapheme cluster that holds UTF-16 index `at` of `u`.
+static int32_t cluster_start(const icu::UnicodeString& u, int32_t at) {
+  icu::BreakIterator* breaks = grapheme_breaks();
+  if (!breaks || at <= 0 || at >= u.length()) return at;
+  breaks->setText(u);
+  return breaks->isBoundary(at) ? at : breaks->preceding(at);
+}
+
 std::string cut_at_word(std::string_view s, size_t max_chars) {
   // Only the first max_chars + 1 characters matter: a long text is not
   // copied to UTF-16 whole.
@@ -228,10 +251,83 @@ std::string cut_at_word(std::string_view s, size_t max_chars) {
   int32_t end = u.moveIndex32(0, static_cast<int32_t>(max_chars > 1 ? max_chars - 1 : 1));
   int32_t cut = end;
   while (cut > 0 && !u_isWhitespace(u.char32At(cut))) --cut;
-  if (cut == 0) cut = end;
+  if (cut == 0) cut = cluster_start(u, end);
+  if (cut == 0) cut = end;  // one cluster longer than the limit
   icu::UnicodeString head = u.tempSubString(0, cut);
   head.trim();
   return to_utf8(head) + "…";
+}
+
+std::string cut_at_grapheme(std::string_view s, size_t max_clusters) {
+  // A cluster is a letter and its marks: rarely more than a few code points.
+  // Only a head that surely holds max_clusters + 1 of them is copied to
+  // UTF-16, cut at a code point, so a long line is not copied whole.
+  const size_t head_bytes = (max_clusters + 1) * 32;
+  bool head_only = s.size() > head_bytes;
+  if (head_only) {
+    size_t at = head_bytes;
+    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+    s = s.substr(0, at);
+  }
+  icu::UnicodeString u = to_unicode(s);  // an invalid sequence becomes U+FFFD
+  icu::BreakIterator* breaks = grapheme_breaks();
+  if (!breaks) return to_utf8(u);
+  breaks->setText(u);
+  // A boundary inside the head is one of the whole line too: whether a
+  // cluster ends at i depends on what comes before i and on the code point at i.
+  int32_t cut = breaks->first();
+  for (size_t n = 0; n < max_clusters; ++n) {
+    int32_t next = breaks->next();
+    if (next == icu::BreakIterator::DONE) break;
+    cut = next;
+  }
+  if (cut == u.length() && head_only) cut = breaks->preceding(u.length());
+  if (cut == u.length()) return to_utf8(u);
+  if (cut == icu::BreakIterator::DONE) cut = 0;
+  return to_utf8(u.tempSubString(0, cut)) + "…";
+}
+
+bool is_forbidden_in_text(char32_t c) {
+  if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
+  if (c >= 0x7F && c <= 0x9F) return true;
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+std::string code_point_name(char32_t c) {
+  char name[16];
+  std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+  return name;
+}
+
+size_t drop_forbidden_code_points(std::string& text, std::vector<DroppedCodePoint>* dropped) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  size_t kept = 0, count = 0;
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    // Printable ASCII is most of any text, and no lead byte but 0xC2 (C1
+    // controls), 0xEF (U+FDD0-U+FFFF) and 0xF0-0xF4 (the other planes' last
+    // two) begins a forbidden code point: only those are decoded.
+    uint8_t b = p[i];
+    if ((b >= 0x20 && b < 0x7F) || (b >= 0x80 && b != 0xC2 && b != 0xEF && b < 0xF0)) {
+      ++i;
+      while (i < n && (p[i] & 0xC0) == 0x80) ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c >= 0 && is_forbidden_in_text(static_cast<char32_t>(c))) {
+        ++count;
+        if (dropped) dropped->push_back({static_cast<size_t>(start), static_cast<char32_t>(c)});
+        continue;
+      }
+    }
+    // Moves left only: what is still to be read lies past what is written.
+    if (kept != static_cast<size_t>(start)) std::copy(text.begin() + start, text.begin() + i, text.begin() + static_cast<long>(kept));
+    kept += static_cast<size_t>(i - start);
+  }
+  text.resize(kept);
+  return count;
 }
 
 std::string escape_html(std::string_view s) {

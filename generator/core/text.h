@@ -36,11 +36,46 @@ void sort_vietnamese(std::vector<std::string>& v);
 std::string squash_spaces(std::string_view s);
 
 // Plain text cut at a word boundary to at most `max_chars` code points, with "…".
+// A word longer than that is cut between grapheme clusters, so no letter
+// loses its mark.
 std::string cut_at_word(std::string_view s, size_t max_chars);
+
+// At most `max_clusters` grapheme clusters (what a reader sees as one
+// character: "a" + U+0301 is one) of `s`, with "…" when cut: for showing a
+// line of a file in a terminal. Always valid UTF-8: `s` may not be (the line
+// a UTF-8 error points at), and each invalid sequence shows as U+FFFD.
+std::string cut_at_grapheme(std::string_view s, size_t max_clusters);
+
+// Code points no page, feed or JSON file may carry. The HTML standard
+// (13.1.3 "Text") forbids in text the controls other than ASCII whitespace,
+// a control being, in Infra's words, a C0 control or U+007F-U+009F, and
+// every noncharacter (U+FDD0-U+FDEF and the last two code points of each
+// plane, U+FFFE and U+FFFF among them); vnu reports each as a "forbidden
+// code point". Of the C0 controls only tab, LF and CR are kept: form feed is
+// ASCII whitespace to HTML but not an XML 1.0 character, so a feed could not
+// carry it, and no editor means one in a title. C1 controls (U+0080-U+009F)
+// go as well: they are what Windows-1252 quotes become when a paste is
+// decoded as Latin-1, never text.
+bool is_forbidden_in_text(char32_t c);
+// "U+001F".
+std::string code_point_name(char32_t c);
+struct DroppedCodePoint {
+  size_t offset;  // in the text as it was given
+  char32_t code_point;
+};
+// Removes every forbidden code point from `text` (valid UTF-8), noting each
+// in `dropped` when given; returns how many went.
+size_t drop_forbidden_code_points(std::string& text, std::vector<DroppedCodePoint>* dropped = nullptr);
 
 // Escaping for the place a value lands.
 std::string escape_html(std::string_view s);  // text and quoted attributes
-std::string escape_xml(std::string_view s);   // XML 1.0: also drops forbidden C0 controls
+// XML 1.0: also drops the C0 controls and U+FFFE/U+FFFF XML forbids. Text
+// read from content files and site-config.json is clean already (core/status.h
+// clean_read_text), but not all a feed holds was read that way: the strings of
+// templates/i18n/*.json, and a body's character references ("&#31;"), which
+// cmark decodes after the file was read. One such character makes a feed
+// ill-formed for every reader, so the filter stays.
+std::string escape_xml(std::string_view s);
 // A JSON string, quotes included, as nlohmann::json writes it (UTF-8 kept):
 // for JSON written by hand where building a json value would cost more.
 // Script also writes '<', '>' and '&' as \u escapes, so the JSON can sit

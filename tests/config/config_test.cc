@@ -449,4 +449,23 @@ TEST_CASE("JsonLines records the line of keys and elements") {
   CHECK(json_pointer_append("/columns", size_t{3}) == "/columns/3");
 }
 
+TEST_CASE("control characters in config strings are dropped when read, with a warning at their line") {
+  // Raw, JSON allows DEL, C1 controls and noncharacters in a string; the C0
+  // controls only as escapes.
+  const std::string text = "{\n"
+                           "  \"title\": \"Cổng\\u001f thông tin\",\n"
+                           "  \"base_url\": \"https://example.gov.vn/\",\n"
+                           "  \"columns\": [\n"
+                           "    { \"key\": \"dai-hoi-xiv\", \"title\": \"Đại hội\x7F XIV\xEF\xBF\xBF\" }\n"
+                           "  ]\n"
+                           "}";
+  auto r = parse(text);
+  CHECK(r.ok);
+  CHECK(r.config.title == "Cổng thông tin");
+  REQUIRE(r.config.columns.size() == 1);
+  CHECK(r.config.columns[0].title == "Đại hội XIV");
+  CHECK(join_lines(r.headlines()) == join_lines({bangtin::testing::dropped_warning("site-config.json:2", "U+001F"),
+                                                  bangtin::testing::dropped_warning("site-config.json:5", "U+007F, U+FFFF")}));
+}
+
 }  // TEST_SUITE

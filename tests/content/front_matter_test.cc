@@ -318,4 +318,35 @@ TEST_CASE("a blank required value is an error; a draft's problems are warnings")
                                             kPath + ":4: cảnh báo: (bản nháp) chuyên mục \"khong-co\" không có trong site-config.json"}));
 }
 
+TEST_CASE("control characters and noncharacters are dropped when the file is read, with a warning at their line") {
+  FrontMatterSite site;
+  // U+001F pasted into the title, U+FFFF and U+0085 into the body.
+  auto p = site.article("---\ntitle: Hội nghị\x1F tổng kết\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\n---\n"
+                        "Đoạn một.\n\nĐoạn\xEF\xBF\xBF hai\xC2\x85.\n");
+  REQUIRE(p.item);
+  CHECK(p.item->title == "Hội nghị tổng kết");
+  CHECK(p.item->body == "Đoạn một.\n\nĐoạn hai.\n");
+  CHECK(join_lines(p.headlines()) == join_lines({dropped_warning(kPath + ":2", "U+001F"),
+                                                  dropped_warning(kPath + ":8", "U+FFFF, U+0085")}));
+}
+
+TEST_CASE("a control character made by a YAML escape is dropped too, at the value's line") {
+  FrontMatterSite site;
+  auto p = site.article("---\ndate: 2026-01-19\ntitle: \"Hội\\x1fnghị\"\ntags: [\"a\\u0007b\"]\ncolumns: [dai-hoi-xiv]\n---\n");
+  REQUIRE(p.item);
+  CHECK(p.item->title == "Hộinghị");
+  REQUIRE(p.item->tags.size() == 1);
+  CHECK(p.item->tags[0] == "ab");
+  CHECK(join_lines(p.headlines()) ==
+        join_lines({dropped_warning(kPath + ":3", "U+001F"), dropped_warning(kPath + ":4", "U+0007")}));
+}
+
+TEST_CASE("a control between a letter and its mark is dropped before NFC, so the letter composes") {
+  FrontMatterSite site;
+  // e, U+001F, U+0302: with the control gone, e + U+0302 must become ê.
+  auto p = site.article("---\ntitle: Ti\x65\x1F\xCC\x82u đề\ndate: 2026-01-19\ncolumns: [dai-hoi-xiv]\n---\n");
+  REQUIRE(p.item);
+  CHECK(p.item->title == "Tiêu đề");
+}
+
 }  // TEST_SUITE

@@ -275,3 +275,81 @@ TEST_CASE("squash_spaces, ascii_lower, starts_with, ends_with") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("cut_at_word cuts a long word between grapheme clusters") {
+  // q + U+0303 has no precomposed form, so NFC keeps two code points: a cut
+  // by code points could leave the last q without its tilde.
+  const std::string q = "q\xCC\x83";
+  CHECK(cut_at_word(q + q + q + q + q, 4) == q + "…");
+  CHECK(cut_at_word(q + q + q + q + q, 5) == q + q + "…");
+  CHECK(cut_at_word("Siêuliêntịch", 5) == "Siêu…");  // precomposed: one code point a letter
+}
+
+TEST_CASE("cut_at_grapheme keeps letters whole, counts what a reader sees, and says when it cut") {
+  std::string nfd, nfc;
+  for (int i = 0; i < 10; ++i) {
+    nfd += "e" + std::string("\xCC\xA3") + kCircumflex;  // ệ as e + U+0323 + U+0302
+    nfc += "ệ";
+  }
+  // Three code points, one cluster: a cut never falls inside it.
+  CHECK(cut_at_grapheme(nfd, 4) == "e\xCC\xA3" + kCircumflex + "e\xCC\xA3" + kCircumflex + "e\xCC\xA3" + kCircumflex +
+                                       "e\xCC\xA3" + kCircumflex + "…");
+  CHECK(cut_at_grapheme("x" + nfd, 2) == "xe\xCC\xA3" + kCircumflex + "…");
+  CHECK(cut_at_grapheme(nfc, 4) == "ệệệệ…");
+  CHECK(cut_at_grapheme("a" + kAcute + "b", 1) == "a" + kAcute + "…");
+  // Short enough: as it is, no "…".
+  CHECK(cut_at_grapheme(nfd, 10) == nfd);
+  CHECK(cut_at_grapheme(nfc, 10) == nfc);
+  CHECK(cut_at_grapheme("", 3) == "");
+}
+
+TEST_CASE("cut_at_grapheme gives valid UTF-8 whatever it is given, long or not") {
+  // A line with a UTF-8 error is what such a message points at.
+  std::string bad = "cách c\xE1\xBA" "đầu";
+  std::string shown = cut_at_grapheme(bad, 100);
+  CHECK(find_invalid_utf8(shown) == std::string::npos);
+  CHECK(shown == "cách c\xEF\xBF\xBD" "đầu");
+  // Longer than the part copied to UTF-16: still cut at a cluster, still "…".
+  std::string line;
+  for (int i = 0; i < 4000; ++i) line += "a" + kAcute;
+  std::string cut = cut_at_grapheme(line, 150);
+  CHECK(find_invalid_utf8(cut) == std::string::npos);
+  std::string expected;
+  for (int i = 0; i < 150; ++i) expected += "a" + kAcute;
+  CHECK(cut == expected + "…");
+  // One cluster larger than that part: nothing of it, but the "…".
+  std::string one_cluster = "a";
+  for (int i = 0; i < 3000; ++i) one_cluster += kAcute;
+  CHECK(cut_at_grapheme(one_cluster, 2) == "…");
+}
+
+TEST_CASE("is_forbidden_in_text: controls but tab, LF and CR; DEL, C1 and noncharacters") {
+  for (char32_t c : {0x00u, 0x01u, 0x08u, 0x0Bu, 0x0Cu, 0x1Bu, 0x1Fu, 0x7Fu, 0x80u, 0x85u, 0x9Fu, 0xFDD0u, 0xFDEFu,
+                     0xFFFEu, 0xFFFFu, 0x1FFFEu, 0x1FFFFu, 0x10FFFFu})
+    CHECK_MESSAGE(is_forbidden_in_text(c), code_point_name(c));
+  for (char32_t c : {0x09u, 0x0Au, 0x0Du, 0x20u, 0x7Eu, 0xA0u, 0xADu, 0x1EC7u, 0xFDCFu, 0xFDF0u, 0xFEFFu, 0xFFFDu,
+                     0x1F600u, 0x1FFFDu})
+    CHECK_FALSE_MESSAGE(is_forbidden_in_text(c), code_point_name(c));
+  CHECK(code_point_name(0x1F) == "U+001F");
+  CHECK(code_point_name(0x1FFFF) == "U+1FFFF");
+}
+
+TEST_CASE("drop_forbidden_code_points removes them, says where each was, and leaves the rest") {
+  std::string text = "Tiêu\x1F" "đề\tmột\r\n\xEF\xBF\xBF" "hai\x7F\xC2\x85\xC2\xA0" "ba\xF0\x9F\xBF\xBF\xF0\x9F\x98\x80";
+  text.push_back('\0');
+  std::vector<DroppedCodePoint> dropped;
+  CHECK(drop_forbidden_code_points(text, &dropped) == 6);
+  CHECK(text == "Tiêuđề\tmột\r\nhai\xC2\xA0" "ba\xF0\x9F\x98\x80");
+  REQUIRE(dropped.size() == 6);
+  CHECK(dropped[0].offset == 5);  // after "Tiêu"
+  CHECK(dropped[0].code_point == 0x1F);
+  CHECK(dropped[1].code_point == 0xFFFF);
+  CHECK(dropped[2].code_point == 0x7F);
+  CHECK(dropped[3].code_point == 0x85);
+  CHECK(dropped[4].code_point == 0x1FFFF);
+  CHECK(dropped[5].code_point == 0x00);
+  std::string clean = "Hội nghị tổng kết — “Đại hội” ½ €";
+  std::string copy = clean;
+  CHECK(drop_forbidden_code_points(copy) == 0);
+  CHECK(copy == clean);
+}

@@ -34,6 +34,11 @@ BuildResult build_in_memory(const std::string& source, const std::string& now, i
 std::map<std::string, std::string> files_of(const BuildResult& r);
 std::string read_text(const std::string& path);
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+// The warning core/status.h clean_read_text gives at `at` ("path:line") for
+// the code points `names` ("U+001F, U+FFFF") it dropped there.
+inline std::string dropped_warning(const std::string& at, const std::string& names) {
+  return at + ": cảnh báo: có ký tự ẩn không được phép trong trang web (" + names + "), đã bỏ khi dựng";
+}
 // Joined with newlines, so a failing check prints both sides.
 inline std::string join_lines(const std::vector<std::string>& v) {
   std::string out;
