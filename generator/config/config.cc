@@ -96,7 +96,11 @@ class ObjectReader {
     const json* v = get(key, required);
     if (!v) return false;
     if (!v->is_string()) return type_error(key, *v, "chữ");
-    out = to_nfc(v->get<std::string>());
+    // JSON allows no raw C0 control in a string, but any as an escape
+    // ("\u001f"), and DEL, C1 controls and noncharacters raw.
+    out = v->get<std::string>();
+    clean_read_text(out, kConfigFile, line(key), diags_);
+    out = to_nfc(out);
     if (required && squash_spaces(out).empty()) {
       diags_.error(kConfigFile, line(key), "\"" + key + "\" không được để trống" + where());
       return false;
