@@ -72,6 +72,13 @@ bool parse_flags(const std::vector<std::string>& args, BuildOptions& o, bool& ti
   return true;
 }
 
+// The file is named here only: rebuild.json is public and gives the time
+// alone, since the file may be a story under embargo.
+void print_next_change(const std::string& when, const std::string& source) {
+  std::cout << "bangtin: lần thay đổi theo lịch tiếp theo: " << when << " (" << source
+            << "); rebuild.json chỉ ghi thời điểm, không ghi tên tệp\n";
+}
+
 int report(const BuildResult& r, const BuildOptions& o, bool timings, bool check) {
   auto diags = r.diags.sorted();
   std::cerr << format_report(diags, o.source);
@@ -94,9 +101,7 @@ int report(const BuildResult& r, const BuildOptions& o, bool timings, bool check
     std::cout << "bangtin: ảnh: " << r.images_encoded << " bản mới, " << r.images_reused << " lấy từ bộ nhớ đệm"
               << (r.images_pruned ? ", đã dọn " + std::to_string(r.images_pruned) + " bản cũ không còn dùng" : "")
               << "\n";
-  if (r.next_change) 
-    std::cout << "bangtin: lần thay đổi theo lịch tiếp theo: " << r.next_change_iso << " (" << r.next_change_source
-              << "); ghi trong rebuild.json\n";
+  if (r.next_change) print_next_change(r.next_change_iso, r.next_change_source);
   return 0;
 }
 
@@ -129,6 +134,8 @@ int run_build(const std::vector<std::string>& args) {
       std::cout << "bangtin: không có gì thay đổi từ lần dựng trước (" << format_iso(last->built_at, last->utc_offset_minutes)
                 << "): " << last->items << " mục, " << last->pages << " trang, " << last->files
                 << " tệp giữ nguyên → " << output_folder(o, o.source) << " (dựng lại toàn bộ: --force)\n";
+      if (last->next_change)
+        print_next_change(format_iso(*last->next_change, last->utc_offset_minutes), last->next_change_source);
       return 0;
     }
   }

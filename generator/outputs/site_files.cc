@@ -75,12 +75,11 @@ std::string rebuild_json(const SiteContext& ctx) {
   int off = ctx.config.utc_offset_minutes;
   nlohmann::json j;
   j["built_at"] = format_iso(ctx.lib.now, off);
-  if (ctx.lib.next_change) {
-    j["next_change"] = format_iso(*ctx.lib.next_change, off);
-    j["next_change_source"] = ctx.lib.next_change_reason;
-  } else {
-    j["next_change"] = nullptr;
-  }
+  // The time only: the file that changes then may be a story under embargo,
+  // and its name would be on the web before the story. The console and the
+  // build record in .bangtin-cache/ name it for the editor.
+  if (ctx.lib.next_change) j["next_change"] = format_iso(*ctx.lib.next_change, off);
+  else j["next_change"] = nullptr;
   return j.dump(2) + "\n";
 }
 

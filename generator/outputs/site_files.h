@@ -17,6 +17,7 @@ std::vector<OutputFile> collect_assets(const std::string& site_root, std::map<st
                                        Diagnostics& diags);
 std::string sitemap_xml(const SiteContext& ctx, const std::vector<PlannedPage>& plan);
 std::string robots_txt(const SiteContext& ctx);
+// {"built_at", "next_change"}: when the output next changes, never what.
 std::string rebuild_json(const SiteContext& ctx);
 // Covers, attachments, bundle media: every file an item with a page uses.
 std::vector<OutputFile> media_files(const SiteContext& ctx);

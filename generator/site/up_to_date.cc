@@ -134,6 +134,9 @@ std::optional<BuildRecord> read_record(const std::string& path) {
     r.pages = j.at("pages").get<size_t>();
     r.files = j.at("files").get<size_t>();
     r.site_files = j.at("site_files").get<std::vector<std::string>>();
+    // Absent from records written before they were kept: not a reason to build.
+    if (j.value("next_change", nlohmann::json()).is_number()) r.next_change = Timestamp{j["next_change"].get<int64_t>()};
+    r.next_change_source = j.value("next_change_source", std::string());
     return r;
   } catch (const nlohmann::json::exception&) {
     return std::nullopt;  // hand-edited or cut short: build as if there were none
@@ -147,6 +150,10 @@ bool write_record(const std::string& path, const BuildRecord& r) {
                       {"files", r.files},            {"valid_until", nullptr},
                       {"site_files", r.site_files}};
   if (r.valid_until) j["valid_until"] = r.valid_until->seconds;
+  if (r.next_change) {
+    j["next_change"] = r.next_change->seconds;
+    j["next_change_source"] = r.next_change_source;
+  }
   RealDisk disk;
   return disk.write_file(path, j.dump(1) + "\n").is_ok();
 }
@@ -166,6 +173,8 @@ std::optional<BuildRecord> record_of(const BuildResult& result, const BuildOptio
   CivilTime c = to_civil(result.now, result.utc_offset_minutes);
   Timestamp midnight{result.now.seconds - (c.hour * 3600 + c.minute * 60 + c.second) + 86400};
   r.valid_until = result.next_change && *result.next_change < midnight ? *result.next_change : midnight;
+  r.next_change = result.next_change;
+  r.next_change_source = result.next_change_source;
   return r;
 }
 

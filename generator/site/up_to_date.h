@@ -28,6 +28,11 @@ struct BuildRecord {
   Timestamp built_at;               // the build's clock (--now or the real one)
   int utc_offset_minutes = 0;       // the site's, to read a later --now by
   std::optional<Timestamp> valid_until;  // first moment its output could differ
+  // The next scheduled change and the source file it comes from: kept here
+  // and not in the public rebuild.json, which must not name a story under
+  // embargo, so a build skipped as up to date can still tell the editor.
+  std::optional<Timestamp> next_change;
+  std::string next_change_source;
   std::string manifest_hash;        // of the manifest.json it wrote
   size_t items = 0, pages = 0, files = 0;
   // Files outside content/, templates/ and assets/ the build looked up

@@ -51,13 +51,6 @@ TEST_CASE("the scheduled item is published by the first build at or after its da
   CHECK(contains(after["sitemap.xml"], "https://thu.example.gov.vn/bai-viet/hen-gio/"));
 }
 
-TEST_CASE("rebuild.json names the next time the output changes") {
-  auto files = files_of(build_in_memory(kMinimal, kNow));
-  CHECK(files["rebuild.json"] ==
-        "{\n  \"built_at\": \"2026-01-25T00:00:00+07:00\",\n  \"next_change\": \"2026-03-01T07:00:00+07:00\",\n"
-        "  \"next_change_source\": \"content/articles/hen-gio.md\"\n}\n");
-}
-
 TEST_CASE("links between items, anchors, bundle images and aliases resolve") {
   auto files = files_of(build_in_memory(kMinimal, kNow));
   const std::string& mot = files["bai-viet/mot/index.html"];
