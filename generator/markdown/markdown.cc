@@ -78,7 +78,22 @@ std::unique_ptr<Parsed> parse(const std::string& text) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(p->parser, ext);
   cmark_parser_feed(p->parser, text.data(), text.size());
-  p->doc = cmark_parser_finish(p->parser);
+  {
+    // cmark-gfm 0.29 keeps the inline parser's table of special characters
+    // in a global: finish() adds its extensions' characters ('~' of
+    // strikethrough, ':' and 'w' of autolink) before the inline phase and
+    // clears them after, so one parse ending clears them under another one
+    // still running, whose ~~gạch~~ and bare links stay plain text
+    // (github/cmark-gfm pull request #176, never merged). Only the inline
+    // phase reads the table, and finish() is where it runs: one at a time.
+    // Block parsing (feed), rendering and everything done with the tree stay
+    // parallel. The extensions cannot be left without their characters to
+    // keep the table constant instead: strikethrough looks its closing '~'
+    // up in that same list, and without it finish() never returns.
+    static std::mutex inline_phase;
+    std::lock_guard<std::mutex> lock(inline_phase);
+    p->doc = cmark_parser_finish(p->parser);
+  }
   repair_entities(p->doc);
   return p;
 }
