@@ -90,21 +90,20 @@ static std::string source_line(const std::string& site_root, const std::string& 
   return shown_source_line(text);
 }
 
-std::string shown_source_line(std::string_view line) {
-  // Wide enough for a line of prose in a terminal; counted in what a reader
-  // sees as characters, so a Vietnamese line is not cut shorter than English.
-  constexpr size_t kShownClusters = 160;
-  std::string valid = cut_at_grapheme(line, kShownClusters);
+// What a terminal would act on (ESC) or hide (U+001F) is shown as a sign,
+// and an invalid sequence as U+FFFD: a report is always readable UTF-8,
+// whatever a file, a file name or a YAML escape put in it.
+static std::string visible(std::string_view text) {
   std::string out;
-  const auto* p = reinterpret_cast<const uint8_t*>(valid.data());
-  const int32_t n = static_cast<int32_t>(valid.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c < 0 || !is_forbidden_in_text(static_cast<char32_t>(c))) {
-      out.append(valid, static_cast<size_t>(start), static_cast<size_t>(i - start));
-    } else if (c < 0x20) {
+    if (c >= 0 && !is_forbidden_in_text(static_cast<char32_t>(c))) {
+      out.append(text, static_cast<size_t>(start), static_cast<size_t>(i - start));
+    } else if (c >= 0 && c < 0x20) {
       out += "\xE2\x90";  // Unicode's Control Pictures: U+2400 + c
       out += static_cast<char>(0x80 + c);
     } else if (c == 0x7F) {
@@ -114,6 +113,13 @@ std::string shown_source_line(std::string_view line) {
     }
   }
   return out;
+}
+
+std::string shown_source_line(std::string_view line) {
+  // Wide enough for a line of prose in a terminal; counted in what a reader
+  // sees as characters, so a Vietnamese line is not cut shorter than English.
+  constexpr size_t kShownClusters = 160;
+  return visible(cut_at_grapheme(line, kShownClusters));
 }
 
 void clean_read_text(std::string& text, const std::string& path, int first_line, Diagnostics& diags) {
@@ -144,10 +150,10 @@ std::string format_report(const std::vector<Diagnostic>& diags, const std::strin
   size_t errors = 0, warnings = 0;
   for (const auto& d : diags) {
     (d.severity == Severity::Error ? errors : warnings)++;
-    out << d.headline() << "\n";
+    out << visible(d.headline()) << "\n";
     std::string src = source_line(site_root, d.path, d.line);
     if (!src.empty()) out << "    " << src << "\n";
-    if (!d.hint.empty()) out << "    → " << d.hint << "\n";
+    if (!d.hint.empty()) out << "    → " << visible(d.hint) << "\n";
   }
   if (errors || warnings) {
     out << errors << " lỗi, " << warnings << " cảnh báo\n";

@@ -55,7 +55,8 @@ class Diagnostics {
 // `site_root`), ninja-style, then a one-line count. A long line is cut
 // between characters (core/text.h cut_at_grapheme), and what the line holds
 // that a terminal would act on or hide (controls, noncharacters, invalid
-// UTF-8) is shown as a visible sign: ␟ for U+001F, � for the rest.
+// UTF-8) is shown as a visible sign: ␟ for U+001F, � for the rest; in the
+// message and its hint too, which may quote a value or a file name.
 std::string format_report(const std::vector<Diagnostic>& diags, const std::string& site_root);
 // The source line as format_report shows it beneath a message.
 std::string shown_source_line(std::string_view line);

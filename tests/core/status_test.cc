@@ -90,3 +90,16 @@ TEST_CASE("clean_read_text drops forbidden code points with one warning per line
   CHECK(clean == "Hội nghị\ttổng kết\r\n");
   CHECK(none.sorted().empty());
 }
+
+TEST_CASE("a message or hint quoting a control character or a bad file name is printed visibly, as UTF-8") {
+  // A YAML escape can put ESC in a value a message quotes; a file name on
+  // disk need not be UTF-8.
+  Diagnostic d{Severity::Error, "content/articles/t\xE1\xBA.md", 0, "\"date\" không phải ngày hợp lệ: \"2026\x1B[2J\"",
+               "viết\x07 theo dạng 2026-01-19"};
+  std::string report = format_report({d}, "/nonexistent");
+  CHECK(find_invalid_utf8(report) == std::string::npos);
+  CHECK(report ==
+        "content/articles/t\xEF\xBF\xBD.md: \"date\" không phải ngày hợp lệ: \"2026␛[2J\"\n"
+        "    → viết␇ theo dạng 2026-01-19\n"
+        "1 lỗi, 0 cảnh báo\n");
+}
