@@ -46,16 +46,16 @@ std::string cut_at_word(std::string_view s, size_t max_chars);
 // a UTF-8 error points at), and each invalid sequence shows as U+FFFD.
 std::string cut_at_grapheme(std::string_view s, size_t max_clusters);
 
-// Code points no page, feed or JSON file may carry. The HTML standard
-// (13.1.3 "Text") forbids in text the controls other than ASCII whitespace,
-// a control being, in Infra's words, a C0 control or U+007F-U+009F, and
-// every noncharacter (U+FDD0-U+FDEF and the last two code points of each
-// plane, U+FFFE and U+FFFF among them); vnu reports each as a "forbidden
-// code point". Of the C0 controls only tab, LF and CR are kept: form feed is
-// ASCII whitespace to HTML but not an XML 1.0 character, so a feed could not
-// carry it, and no editor means one in a title. C1 controls (U+0080-U+009F)
-// go as well: they are what Windows-1252 quotes become when a paste is
-// decoded as Latin-1, never text.
+// Code points no page, feed or JSON file may carry. The HTML standard makes
+// each a parse error (13.2.3.5, preprocessing the input stream: controls
+// other than ASCII whitespace, U+0000, and noncharacters), a control being,
+// in Infra's words, a C0 control or U+007F-U+009F, and a noncharacter
+// U+FDD0-U+FDEF or the last two code points of any plane (U+FFFE, U+FFFF,
+// U+1FFFE…); vnu reports each as a "forbidden code point". So DEL and the C1
+// controls go too (in a paste they are what Windows-1252 quotes become when
+// decoded as Latin-1, never text). Of the C0 controls only tab, LF and CR are
+// kept: form feed is ASCII whitespace to HTML but not an XML 1.0 character,
+// so a feed could not carry it, and no editor means one in a title.
 bool is_forbidden_in_text(char32_t c);
 // "U+001F".
 std::string code_point_name(char32_t c);
