@@ -45,14 +45,26 @@ class TermCollector {
   DocTerms collect(const std::vector<Field>& fields);
 
  private:
+  // A word's beginnings (tokenize.h): the key of each ("ho*") and the
+  // beginning with the word's marks ("hộ").
+  struct Prefix {
+    uint32_t key, exact;
+    std::string key_text;
+  };
   struct Forms {
     std::string text;  // as written
     uint32_t exact, folded;
     std::string folded_text;
+    std::vector<Prefix> prefixes;
+    uint64_t last_doc = 0;  // the document that last used it (documents_ at the time)
   };
-  const Forms& forms_of(const RawToken& token);
-  uint32_t pair_of(const Forms& a, const Forms& b);
+  Forms& forms_of(const RawToken& token);
+  // The term of a word followed by a word or by a beginning's key.
+  uint32_t pair_of(const Forms& a, uint32_t second, std::string_view second_text);
+  // Adds to the document's hit for `term` (made if new); returns its index.
+  uint32_t add(uint32_t term, uint32_t tf, uint8_t flags, uint32_t spelling);
   void add(uint32_t term, const Field& f, uint32_t spelling);
+  void add_prefixes();
   DocTerms finish();
 
   Lexicon& lexicon_;
@@ -84,6 +96,17 @@ class TermCollector {
   std::vector<Spellings> spelling_of_;
   std::vector<More> more_;
   std::vector<RawToken> tokens_;
+  // Per hit, what it was made from: the word (for a pair its second word)
+  // and, for a pair, its first word. Null for numbers and CJK terms.
+  struct Source {
+    const Forms* word = nullptr;
+    const Forms* first = nullptr;
+  };
+  std::vector<Source> source_of_;
+  // Each way a word is written in the document, once: their beginnings'
+  // spellings.
+  std::vector<const Forms*> written_;
+  uint64_t documents_ = 0;
 };
 
 }  // namespace bangtin::search

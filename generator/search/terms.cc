@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "search/postings.h"
+#include "search/tokenize.h"
 
 namespace bangtin::search {
 
@@ -79,7 +80,9 @@ nlohmann::json encode_split(const Term& t, const std::vector<size_t>& order, boo
 
 nlohmann::json encode_term(std::string_view key, const Term& t, uint32_t docs) {
   std::vector<size_t> order = spelling_order(t);
-  bool plain = t.spellings.empty() || (t.spellings.size() == 1 && t.spellings[0] == key);
+  // A beginning's spellings are beginnings: "ho" of "ho*".
+  std::string_view folded = is_prefix_key(key) ? key.substr(0, key.size() - 1) : key;
+  bool plain = t.spellings.empty() || (t.spellings.size() == 1 && t.spellings[0] == folded);
   if (t.postings.size() > kSplitPostings) return encode_split(t, order, plain, docs);
   std::string enc = encode_postings(t.postings, t.spellings.size() > 1 ? &order : nullptr);
   if (plain) return enc;

@@ -39,6 +39,13 @@ size_t utf8_length(unsigned char lead) {
   return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
 }
 
+// Code points, not bytes: a beginning is counted in letters.
+size_t letters_in(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace
 
 void raw_tokens(std::string_view text, std::vector<RawToken>& out) {
@@ -87,6 +94,37 @@ std::vector<Token> tokenize(std::string_view input) {
 }
 
 std::string pair_key(const Token& a, const Token& b) { return a.folded + " " + b.folded; }
+
+std::vector<WordPrefix> word_prefixes(std::string_view exact, std::string_view folded) {
+  std::vector<WordPrefix> out;
+  size_t letters = letters_in(folded);
+  size_t longest = std::min(letters == 0 ? 0 : letters - 1, kPrefixLetters);
+  // Each beginning of the exact form, folded: the folded form of a
+  // beginning is the beginning of the folded form (a precomposed
+  // Vietnamese letter folds to one letter), checked all the same.
+  for (size_t end = 0; end < exact.size();) {
+    end = std::min(exact.size(), end + utf8_length(static_cast<unsigned char>(exact[end])));
+    std::string_view e = exact.substr(0, end);
+    std::string f = fold_for_search(e);
+    if (f.empty() || f.size() >= folded.size() || folded.substr(0, f.size()) != f) continue;
+    // A combining mark that folds away: the same beginning, with its mark.
+    if (!out.empty() && out.back().folded == f) {
+      out.back().exact = std::string(e);
+      continue;
+    }
+    if (letters_in(f) > longest) break;
+    out.push_back({std::move(f), std::string(e)});
+  }
+  return out;
+}
+
+std::string prefix_key(std::string_view folded_prefix) {
+  std::string key(folded_prefix);
+  key += kPrefixMark;
+  return key;
+}
+
+bool is_prefix_key(std::string_view key) { return !key.empty() && key.back() == kPrefixMark; }
 
 std::string number_key(std::string_view number) {
   std::vector<Token> parts = tokenize(number);

@@ -37,6 +37,36 @@ void raw_tokens(std::string_view nfc, std::vector<RawToken>& out);
 // The key of a pair of tokens: "cai cach".
 std::string pair_key(const Token& a, const Token& b);
 
+// The beginnings of words, for the last word of a query, which a reader may
+// not have finished typing ("đại h" is on its way to "đại hội"). Every word
+// is also listed under each of its shorter beginnings as a key of its own,
+// the folded beginning and kPrefixMark ("h*", "ho*"; "hoi" itself stays
+// "hoi"), and every pair under its first word and the beginning of its
+// second ("dai h*"). A key names one hashed shard like any term, so a
+// beginning costs one list whatever its length: a list in most documents is
+// split like a common word's (terms.h), a few KB even for one letter.
+inline constexpr char kPrefixMark = '*';
+// Beginnings longer than this are not indexed: a query's last word longer
+// than this is looked up by its first kPrefixLetters letters (and whole).
+inline constexpr size_t kPrefixLetters = 10;
+// A pair is listed under the first letter of its second word only: "dai h*"
+// for "đại hội", "đại học". Each longer beginning would add as many lists
+// again as there are pairs, the bulk of the index.
+inline constexpr size_t kPairPrefixLetters = 1;
+
+struct WordPrefix {
+  std::string folded;  // "ho"
+  std::string exact;   // "hộ": the same beginning with its marks
+};
+// The beginnings a word is listed under, shortest first: its first 1, 2, …
+// letters of the folded form, at most kPrefixLetters and never the whole
+// word. `exact` and `folded` are a Token's forms of one word (not CJK).
+std::vector<WordPrefix> word_prefixes(std::string_view exact, std::string_view folded);
+// "ho" → "ho*".
+std::string prefix_key(std::string_view folded_prefix);
+// Whether `key` is a beginning's key ("ho*", "dai h*").
+bool is_prefix_key(std::string_view key);
+
 // One term for a document number however it is typed: "128/KH-UBND",
 // "128 kh ubnd" → "128khubnd". Empty unless it has at least two parts and
 // starts with a digit, as Vietnamese document numbers do.

@@ -12,6 +12,7 @@
 #include "../site/test_support.h"
 #include "search/postings.h"
 #include "search/records.h"
+#include "search/tokenize.h"
 
 using namespace bangtin;
 using namespace bangtin::testing;
@@ -103,6 +104,56 @@ TEST_CASE("a folded term lists the spellings with marks and which document uses 
   CHECK(term_value(files, "tim-kiem/idx/", "chuyen doi").is_string());
   CHECK(term_value(files, "en/tim-kiem/idx/", "digital").is_string());
   CHECK(term_value(files, "tim-kiem/idx/", "digital").is_null());
+}
+
+// The documents of a short (unsplit) list, by their URLs.
+std::vector<std::string> urls_of(const std::map<std::string, std::string>& files, const std::string& idx, const json& value) {
+  REQUIRE((value.is_string() || value.is_array()));
+  std::vector<uint64_t> n = numbers(value.is_string() ? value.get<std::string>() : value[0].get<std::string>());
+  size_t step = value.is_array() && value.size() > 2 ? 3 : 2;
+  std::vector<std::string> out;
+  int64_t doc = -1;
+  for (size_t i = 0; i < n.size(); i += step) out.push_back(record_of(files, idx, static_cast<uint64_t>(doc += n[i]))["u"]);
+  return out;
+}
+
+TEST_CASE("words are listed under their beginnings, pairs under the first letter of their second word") {
+  BuildResult r = build_in_memory(kSites + "/valid-search", kNow);
+  REQUIRE(r.ok());
+  auto files = files_of(r);
+  const std::string idx = "tim-kiem/idx/";
+  // "hoa*": the words longer than "hoa" that begin with it (kế hoạch), not
+  // "hóa" itself, which is its own term.
+  std::vector<std::string> hoach = urls_of(files, idx, term_value(files, idx, "hoa*"));
+  CHECK(std::find(hoach.begin(), hoach.end(), "/bai-viet/ke-hoach-nghi-dinh-15/") != hoach.end());
+  CHECK(std::find(hoach.begin(), hoach.end(), "/bai-viet/cai-tao-nha-van-hoa/") == hoach.end());
+  std::vector<std::string> hoa = urls_of(files, idx, term_value(files, idx, "hoa"));
+  CHECK(std::find(hoa.begin(), hoa.end(), "/bai-viet/cai-tao-nha-van-hoa/") != hoa.end());
+  // A beginning keeps its spellings with marks, as a word does: đườ(ng),
+  // dươ(ng), đươ(ng), đượ(c).
+  json duo = term_value(files, idx, "duo*");
+  REQUIRE(duo.is_array());
+  std::vector<std::string> spellings(duo.begin() + 1, duo.end());
+  for (const char* s : {"đườ", "dươ", "đươ", "đượ"})
+    CHECK(std::find(spellings.begin(), spellings.end(), s) != spellings.end());
+  // No word is longer than "duong" and begins with it.
+  CHECK(term_value(files, idx, "duong*").is_null());
+  // A pair under the first letter of its second word: "chuyển đổi" is under
+  // "chuyen d*", "chuyển nhượng" is not; no longer beginnings of pairs.
+  json chuyen_d = term_value(files, idx, "chuyen d*");
+  REQUIRE(chuyen_d.is_string());
+  CHECK(urls_of(files, idx, chuyen_d) == std::vector<std::string>{"/bai-viet/ngay-chuyen-doi-so/"});
+  CHECK(term_value(files, idx, "chuyen do*").is_null());
+  // CJK bigrams have no beginnings: the Chinese index (CJK text only) has none.
+  size_t zh_terms = 0;
+  for (const auto& entry : files) {
+    if (entry.first.rfind("zh/tim-kiem/idx/t/", 0) != 0) continue;
+    for (const auto& item : json::parse(entry.second).items()) {
+      CHECK_MESSAGE(!search::is_prefix_key(item.key()), item.key());
+      ++zh_terms;
+    }
+  }
+  CHECK(zh_terms > 10);
 }
 
 TEST_CASE("a document's number is one term pointing at the document") {

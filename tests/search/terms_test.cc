@@ -144,6 +144,19 @@ TEST_CASE("a long list of a word without marks has no spellings") {
   CHECK(back[2999].mask == 1);
 }
 
+TEST_CASE("a beginning written only without marks is a bare list, like a word") {
+  Term t;
+  t.spellings = {"ha"};
+  t.spelling_df = {2};
+  t.postings = {{0, 3, 1}, {4, 1, 1}};
+  CHECK(encode_term("ha*", t, 10).is_string());
+  // With a spelling that has marks, it lists it ("hà" of "hà nội").
+  t.spellings = {"hà"};
+  nlohmann::json v = encode_term("ha*", t, 10);
+  REQUIRE(v.is_array());
+  CHECK(v[1] == "hà");
+}
+
 TEST_CASE("tests/search/split_term.json is what the build writes, for search.js to read back") {
   // tests/browser/search.mjs gives the value to search.js's expand() and
   // expects these postings: the format, checked from both ends.

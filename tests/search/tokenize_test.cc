@@ -29,6 +29,14 @@ std::vector<std::string> exact(const std::string& text) {
 // "đường" spelled with combining marks: u + horn (U+031B), o + horn + grave.
 const std::string kNfdDuong = "\xC4\x91u\xCC\x9Bo\xCC\x9B\xCC\x80ng";
 
+// The beginnings of a word as folded/exact pairs, shortest first.
+std::vector<std::string> prefixes_of(const std::string& word) {
+  Token t = tokenize(word).at(0);
+  std::vector<std::string> out;
+  for (const WordPrefix& p : word_prefixes(t.exact, t.folded)) out.push_back(p.folded + "/" + p.exact);
+  return out;
+}
+
 }  // namespace
 
 TEST_SUITE("search") {
@@ -91,6 +99,23 @@ TEST_CASE("document numbers become one term however they are typed") {
   // Not a number: a word first, or a single part.
   CHECK(number_key("Kế hoạch 128") == "");
   CHECK(number_key("128") == "");
+}
+
+TEST_CASE("a word is listed under each of its shorter beginnings, with and without marks") {
+  CHECK(prefixes_of("Hội") == std::vector<std::string>{"h/h", "ho/hộ"});
+  CHECK(prefixes_of("ĐẠI") == std::vector<std::string>{"d/đ", "da/đạ"});
+  CHECK(prefixes_of("hanh") == std::vector<std::string>{"h/h", "ha/ha", "han/han"});
+  // Spelled with combining marks, the same beginnings, composed.
+  CHECK(prefixes_of(kNfdDuong) == std::vector<std::string>{"d/đ", "du/đư", "duo/đườ", "duon/đườn"});
+  // A one-letter word has none; a long word stops at kPrefixLetters.
+  CHECK(prefixes_of("h").empty());
+  std::vector<std::string> long_word = prefixes_of("administrations");
+  REQUIRE(long_word.size() == kPrefixLetters);
+  CHECK(long_word.back() == "administra/administra");
+  CHECK(prefixes_of("2026") == std::vector<std::string>{"2/2", "20/20", "202/202"});
+  CHECK(prefix_key("ho") == "ho*");
+  CHECK(is_prefix_key("dai h*"));
+  CHECK_FALSE(is_prefix_key("dai hoi"));
 }
 
 TEST_CASE("Chinese, Japanese and Korean become overlapping bigrams") {
