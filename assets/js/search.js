@@ -14,6 +14,9 @@
   var CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
   var BREAKS = /[,;:!?()[\]{}"\n“”«»…。，、！？：；]|\.[ \t]/;
   var PAGE = 10;
+  // As generator/search/tokenize.h: the longest beginning of a word the
+  // index lists, and how much of the second word a pair is listed under.
+  var PREFIX_LETTERS = 10, PAIR_PREFIX_LETTERS = 1;
 
   function lower(s) { return s.normalize("NFC").toLowerCase().normalize("NFC"); }
   function fold(s) {
@@ -130,10 +133,14 @@
     return h % shards;
   }
 
+  function letters(s, n) { return Array.from(s).slice(0, n).join(""); }
+
   // The keys a query looks up: its terms, its pairs of neighbouring words and,
   // when it starts a run with a digit, a document number ("128 kh ubnd").
+  // The last word may be unfinished, so it is also looked up as a beginning
+  // ("đại h": "h*", and with the word before it "dai h*"; docs/search.md).
   function parse(query) {
-    var toks = tokenize(query), terms = [], seen = {}, pairs = [], number = "";
+    var toks = tokenize(query), terms = [], seen = {}, pairs = [], number = "", prefix = null;
     toks.forEach(function (t, i) {
       if (!seen[t.folded]) { seen[t.folded] = 1; terms.push(t); }
       var p = toks[i - 1];
@@ -142,6 +149,17 @@
         if (!seen[key]) { seen[key] = 1; pairs.push(key); }
       }
     });
+    var last = toks[toks.length - 1], before = toks[toks.length - 2];
+    if (last && !last.cjk) {
+      var cut = Array.from(last.folded).length > PREFIX_LETTERS;
+      prefix = { folded: last.folded, key: letters(last.folded, PREFIX_LETTERS) + "*",
+                 exact: cut ? letters(last.exact, PREFIX_LETTERS) : last.exact,
+                 pair: null, whole: null };
+      if (before && last.joined && !before.cjk) {
+        prefix.whole = before.folded + " " + last.folded;
+        prefix.pair = before.folded + " " + letters(last.folded, PAIR_PREFIX_LETTERS) + "*";
+      }
+    }
     for (var i = 0; i < toks.length; i++) {
       if (toks[i].cjk || !/^[0-9]/.test(toks[i].folded)) continue;
       var rest = toks.slice(i);
@@ -149,51 +167,88 @@
         number = rest.map(function (t) { return t.folded; }).join("");
       break;
     }
-    return { terms: terms, pairs: pairs, number: number };
+    return { terms: terms, pairs: pairs, number: number, prefix: prefix };
   }
 
-  // Ranking, most important first: every word found; the document whose own
-  // number was typed; more neighbouring pairs (the phrase as typed); more words
-  // with the very marks typed; then the BM25-like weights the build computed;
-  // then the newer item (lower number).
+  // Every key a query needs from the shards.
+  function keys(q) {
+    var out = q.terms.map(function (t) { return t.folded; }).concat(q.pairs, q.number ? [q.number] : []);
+    if (q.prefix) out.push(q.prefix.key);
+    if (q.prefix && q.prefix.pair) out.push(q.prefix.pair);
+    return out;
+  }
+
+  // Ranking, most important first: every word found (the last one whole or
+  // as a beginning); the document whose own number was typed; more
+  // neighbouring pairs (the phrase as typed; the last pair counts half when
+  // only its beginning is there); the last word found whole rather than as a
+  // beginning; more words with the very marks typed; then the BM25-like
+  // weights the build computed; then the newer item (lower number).
   function rank(q, lookup, docs) {
     // One slot per document: a query over common words touches thousands.
     var m = new Uint16Array(docs), n = new Uint8Array(docs), p = new Uint16Array(docs);
     var e = new Uint16Array(docs), s = new Float64Array(docs);
+    // w: the last word found whole; wp: its pair found whole.
+    var w = new Uint8Array(docs), wp = new Uint8Array(docs);
     function idf(df) { return Math.log(1 + (docs - df + 0.5) / (df + 0.5)); }
-    // The postings of `key` (or null) and the idf of the key.
-    function postings(key, bit) {
+    // The postings of `key` (or null) and the idf of the key; with `exact`,
+    // which of them use that spelling.
+    function postings(key, exact) {
       var v = lookup(key);
       if (v === undefined) return null;
+      var bit = -1;
+      if (exact !== undefined) {
+        var spellings = typeof v === "string" ? [] : Array.isArray(v) ? v.slice(1) : v.s || [];
+        var folded = key.charAt(key.length - 1) === "*" ? key.slice(0, -1) : key;
+        bit = spellings.length ? spellings.indexOf(exact) : (exact === folded ? 0 : -1);
+      }
       var list = expand(v, docs, bit);
       list.idf = idf(list.docs.length);
       return list;
     }
+    var last = q.prefix;
     // The loops are inline, not callbacks, with local variables (not ones a
     // closure shares): they run once per posting.
     q.terms.forEach(function (t) {
-      var v = lookup(t.folded);
-      if (v === undefined) return;
-      var spellings = typeof v === "string" ? [] : Array.isArray(v) ? v.slice(1) : v.s || [], marked = !t.cjk && t.exact !== t.folded;
-      var list = postings(t.folded, spellings.length ? spellings.indexOf(t.exact) : (t.exact === t.folded ? 0 : -1));
-      var ds = list.docs, ws = list.weights, ex = list.exact, f = list.idf;
-      for (var i = 0; i < ds.length; i++) {
-        var d = ds[i];
+      var marked = !t.cjk && t.exact !== t.folded, isLast = last && t.folded === last.folded;
+      var list = postings(t.folded, t.exact), i, d;
+      for (i = 0; list && i < list.docs.length; i++) {
+        d = list.docs[i];
         m[d]++;
-        if (marked && ex[i]) e[d]++;
-        s[d] += f * ws[i] * (marked && !ex[i] ? 0.5 : 1);
+        if (isLast) w[d] = 1;
+        if (marked && list.exact[i]) e[d]++;
+        s[d] += list.idf * list.weights[i] * (marked && !list.exact[i] ? 0.5 : 1);
+      }
+      if (!isLast) return;
+      // Then the words it begins, where it is not there whole, at half the
+      // weight (a quarter without the typed marks).
+      list = postings(last.key, last.exact);
+      for (i = 0; list && i < list.docs.length; i++) {
+        d = list.docs[i];
+        if (w[d]) continue;
+        m[d]++;
+        if (marked && list.exact[i]) e[d]++;
+        s[d] += 0.5 * list.idf * list.weights[i] * (marked && !list.exact[i] ? 0.5 : 1);
       }
     });
+    // Pairs count two, so that the last pair begun but not finished counts one.
     q.pairs.forEach(function (key) {
-      var list = postings(key, -1);
+      var list = postings(key), isLast = last && key === last.whole;
       if (!list) return;
       var ds = list.docs, ws = list.weights, f = 1.5 * list.idf;
-      for (var i = 0; i < ds.length; i++) { p[ds[i]]++; s[ds[i]] += f * ws[i]; }
+      for (var i = 0; i < ds.length; i++) { p[ds[i]] += 2; s[ds[i]] += f * ws[i]; if (isLast) wp[ds[i]] = 1; }
     });
-    var number = q.number ? postings(q.number, -1) : null;
-    for (var i = 0; number && i < number.docs.length; i++) {
-      var d = number.docs[i];
-      m[d] = q.terms.length; n[d] = 1; p[d] = q.pairs.length; s[d] += 3 * number.idf * number.weights[i];
+    var begun = last && last.pair ? postings(last.pair) : null;
+    for (var i = 0; begun && i < begun.docs.length; i++) {
+      var d = begun.docs[i];
+      if (wp[d]) continue;
+      p[d]++;
+      s[d] += 0.75 * begun.idf * begun.weights[i];
+    }
+    var number = q.number ? postings(q.number) : null;
+    for (i = 0; number && i < number.docs.length; i++) {
+      d = number.docs[i];
+      m[d] = q.terms.length; n[d] = 1; p[d] = 2 * q.pairs.length; w[d] = 1; s[d] += 3 * number.idf * number.weights[i];
     }
     // Every document a pair or number reached has a word of the query too.
     var full = [], some = [];
@@ -204,7 +259,7 @@
     var list = full.length ? full : some;
     // Negative when document a ranks above b.
     function before(a, b) {
-      return m[b] - m[a] || n[b] - n[a] || p[b] - p[a] || e[b] - e[a] || s[b] - s[a] || a - b;
+      return m[b] - m[a] || n[b] - n[a] || p[b] - p[a] || w[b] - w[a] || e[b] - e[a] || s[b] - s[a] || a - b;
     }
     return { docs: list, before: before, taken: new Uint8Array(docs), partial: !full.length && list.length > 0 };
   }
@@ -239,12 +294,13 @@
   // Text with the query's words in <mark>; cut to a window around the place
   // where most of them meet when `window` is set.
   function highlight(text, q, window) {
-    var want = {}, cjk = [];
+    var want = {}, cjk = [], begins = q.prefix ? q.prefix.folded : null;
     q.terms.forEach(function (t) { if (t.cjk) cjk.push(t.folded); else want[t.folded] = 1; });
     var ws = words(text), match = ws.map(function (w) {
       var s = text.slice(w.begin, w.end);
       if (w.cjk) return cjk.some(function (c) { return lower(s).indexOf(c) >= 0; });
-      return want[fold(s)] === 1;
+      var f = fold(s);
+      return want[f] === 1 || (begins !== null && f.lastIndexOf(begins, 0) === 0);
     });
     var from = 0, to = ws.length;
     if (window && ws.length > window) {
@@ -320,9 +376,8 @@
       root.dataset.state = "busy";
       if (!q.terms.length) { say(""); root.dataset.state = "done"; return Promise.resolve(); }
       say(root.dataset.loading);
-      var keys = q.terms.map(function (t) { return t.folded; }).concat(q.pairs, q.number ? [q.number] : []);
       var need = {};
-      keys.forEach(function (k) { need[shardOf(k, shards)] = 1; });
+      keys(q).forEach(function (k) { need[shardOf(k, shards)] = 1; });
       var filters = ["kind", "column", "year"].filter(function (f) { return params.get(f); });
       var loads = Object.keys(need).map(function (s) { return get("t/" + s + ".json"); });
       return Promise.all([Promise.all(loads), filters.length ? get("f.json") : null]).then(function (got) {
@@ -354,12 +409,23 @@
     }
     var params = new URLSearchParams(location.search);
     ["q", "kind", "column", "year"].forEach(function (f) { if (params.get(f)) form.elements[f].value = params.get(f); });
-    form.addEventListener("submit", function (e) {
-      e.preventDefault();
+    var typing = 0;
+    function submit() {
+      clearTimeout(typing);
       var p = new URLSearchParams(new FormData(form));
       ["kind", "column", "year"].forEach(function (f) { if (!p.get(f)) p.delete(f); });
       history.replaceState(null, "", "?" + p.toString());
-      search();
+      return search();
+    }
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      submit();
+    });
+    // Results follow the reader's typing, the last word matched as a
+    // beginning; a pause first, so a burst of keys costs one search.
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(submit, 250);
     });
     form.addEventListener("change", function (e) { if (e.target.tagName === "SELECT" && input.value) search(); });
     more.addEventListener("click", function () { showMore(run); });
@@ -371,5 +437,5 @@
     var root = document.getElementById("tim-kiem");
     if (root) start(root);
   }
-  if (typeof module === "object") module.exports = { tokenize: tokenize, fold: fold, parse: parse, rank: rank, best: best, sorted: sorted, shardOf: shardOf, expand: expand };
+  if (typeof module === "object") module.exports = { tokenize: tokenize, fold: fold, parse: parse, keys: keys, rank: rank, best: best, sorted: sorted, shardOf: shardOf, expand: expand };
 })();

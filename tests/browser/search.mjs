@@ -85,16 +85,59 @@ function checkSplitList(failures) {
   }
 }
 
+// The last word of a query is also looked up as a beginning: its key, and
+// with the word before it the pair's (docs/search.md, "Unfinished words").
+function checkParse(failures) {
+  const js = createRequire(import.meta.url)(path.join(repo, "assets/js/search.js"));
+  const want = [
+    ["khai mạc đại h", ["khai", "mac", "dai", "h", "khai mac", "mac dai", "dai h", "h*", "dai h*"]],
+    ["Khai mac DAI HỘ", ["khai", "mac", "dai", "ho", "khai mac", "mac dai", "dai ho", "ho*", "dai h*"]],
+    ["h", ["h", "h*"]],
+    // After a comma the last word has no pair; a long word is looked up by
+    // its first ten letters; a CJK bigram is never a beginning.
+    ["số, hóa", ["so", "hoa", "hoa*"]],
+    ["administrations", ["administrations", "administra*"]],
+    ["数字化", ["数字", "字化"]],
+  ];
+  for (const [q, keys] of want) {
+    const got = js.keys(js.parse(q));
+    if (JSON.stringify(got) !== JSON.stringify(keys)) failures.push(`keys of "${q}": ${JSON.stringify(got)}, not ${JSON.stringify(keys)}`);
+  }
+}
+
+// A reader typing, key by key, without pressing Enter: the results follow
+// the typing; prints what the whole typing downloaded.
+async function checkTyping(browser, site, suite, failures) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.url}${suite.typed.page || "/tim-kiem/"}`);
+  site.sent.length = 0;
+  await page.type("#tim-kiem input[name=q]", suite.typed.q, { delay: 40 });
+  const want = suite.typed.top3;
+  try {
+    await page.waitForFunction((u) => [...document.querySelectorAll(".search-results h2 a")].slice(0, 3)
+      .some((a) => a.getAttribute("href") === u), want, { timeout: 10000 });
+  } catch {
+    const got = await page.$$eval(".search-results h2 a", (as) => as.map((a) => a.getAttribute("href")));
+    failures.push(`${suite.name}: typing "${suite.typed.q}" does not bring ${want} into the top 3 — got ${got.slice(0, 5).join(" ")}`);
+  }
+  const idx = site.sent.filter((s) => s.path.includes("/tim-kiem/idx/"));
+  console.log(`${suite.name}: typing "${suite.typed.q}" key by key: index ${idx.reduce((n, s) => n + s.bytes, 0)} B in ${idx.length} files`);
+  await context.close();
+}
+
 async function run() {
   const sample = build(repo, "2026-11-23T12:00:00+07:00");
   const fixture = build(path.join(repo, "tests/sites/valid-search"), "2026-02-01T00:00:00+07:00");
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   const failures = [];
   checkSplitList(failures);
+  checkParse(failures);
   const suites = [
     // budget: what a first query may download from the index (shards and
     // the records shown), uncompressed; about 1.7 times what it takes now.
     { name: "sample portal", root: sample, budget: 48 * 1024, more: "và",
+      typed: { q: "khai mạc đại h", top3: "/bai-viet/khai-mac-dai-hoi-xiv/" },
       cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/queries.json"))) },
     { name: "search fixture", root: fixture, budget: 8 * 1024,
       cases: JSON.parse(fs.readFileSync(path.join(repo, "tests/search/ranking.json"))) },
@@ -116,6 +159,18 @@ async function run() {
       if (sum(idx, "bytes") > suite.budget)
         failures.push(`${suite.name}: a first query downloads ${sum(idx, "bytes")} B of index, over ${suite.budget} B`);
       await cold.close();
+      // Cases marked "cold" are first queries too: a one-letter beginning
+      // must not download a large part of the index.
+      for (const c of suite.cases.filter((c) => c.cold)) {
+        const context = await browser.newContext();
+        site.sent.length = 0;
+        await results(await context.newPage(), site.url, c);
+        const bytes = sum(site.sent.filter((s) => s.path.includes("/tim-kiem/idx/")), "bytes");
+        if (verbose) console.log(`  first query "${c.q}": index ${bytes} B`);
+        if (bytes > suite.budget) failures.push(`${suite.name}: a first query "${c.q}" downloads ${bytes} B of index, over ${suite.budget} B`);
+        await context.close();
+      }
+      if (suite.typed) await checkTyping(browser, site, suite, failures);
 
       const context = await browser.newContext();
       const page = await context.newPage();
