@@ -1,8 +1,10 @@
 #include "check/lint.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/text.h"
+#include "outputs/views.h"
 #include "outputs/zalo.h"
 
 namespace bangtin {
@@ -11,6 +13,12 @@ namespace {
 
 size_t code_points(const std::string& s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
 }
 
 bool has_heading(const Item& item, const std::string& id) {
@@ -57,6 +65,45 @@ void lint(const Library& lib, Diagnostics& diags) {
       diags.warning(item.source, 1, "mục chưa thuộc chuyên mục nào, nên chỉ hiện trong danh sách theo loại",
                     "thêm columns: [khóa chuyên mục]");
   }
+}
+
+void lint_config(const SiteConfig& config, Diagnostics& diags) {
+  std::vector<std::string> without;
+  for (const Language& l : config.languages)
+    if (l.description.empty()) without.push_back(l.code);
+  if (!without.empty()) {
+    bool default_only = without.size() == 1 && without.front() == config.default_language;
+    diags.warning(kConfigFile, config.title_line,
+                  "cổng chưa có mô tả" + (default_only ? std::string() : " (ngôn ngữ " + join(without) + ")") +
+                      ": trang chủ và các trang không có mô tả riêng dùng mô tả tự tạo từ tên cổng và các đơn vị",
+                  "thêm \"description\": \"…\" cạnh \"title\", một hai câu dưới " +
+                      std::to_string(kDescriptionLength) +
+                      " ký tự; cho ngôn ngữ khác: \"languages\": {\"en\": {\"description\": \"…\"}}");
+  }
+
+  const Contact& c = config.contact;
+  const std::pair<const std::string*, const char*> asked[] = {{&c.agency, "agency"},
+                                                              {&c.responsible, "responsible"},
+                                                              {&c.address, "address"},
+                                                              {&c.phone, "phone"},
+                                                              {&c.email, "email"}};
+  static const std::map<std::string, std::string> named{{"agency", "cơ quan chủ quản"},
+                                                        {"responsible", "người chịu trách nhiệm"},
+                                                        {"address", "địa chỉ"},
+                                                        {"phone", "điện thoại"},
+                                                        {"email", "thư điện tử"}};
+  std::vector<std::string> missing, keys;
+  for (const auto& [value, key] : asked)
+    if (squash_spaces(*value).empty()) {
+      missing.push_back(named.at(key) + " (" + key + ")");
+      keys.push_back(std::string("\"") + key + "\": \"…\"");
+    }
+  if (missing.empty()) return;
+  diags.warning(kConfigFile, c.line ? c.line : 1,
+                "Nghị định 42/2022/NĐ-CP yêu cầu cổng thông tin ghi cơ quan chủ quản, người chịu trách nhiệm, "
+                "địa chỉ, điện thoại và thư điện tử; còn thiếu: " + join(missing),
+                c.line ? "thêm vào \"contact\": " + join(keys)
+                       : "thêm \"contact\": {" + join(keys) + "}; chân mỗi trang hiện những gì có");
 }
 
 void lint_covers(const Library& lib, const SiteConfig& config, const images::ImagePlan& plan, Diagnostics& diags) {

@@ -235,6 +235,7 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
   {
     ObjectReader r(root, "", lines, diags);
     r.text("title", config.title, true);
+    config.title_line = r.line("title");
     r.text("description", config.description);
     if (r.text("base_url", config.base_url, true)) {
       if (!starts_with(config.base_url, "https://") && !starts_with(config.base_url, "http://"))
@@ -280,6 +281,7 @@ bool parse_config(const std::string& raw, SiteConfig& config, Diagnostics& diags
     });
     if (const json* contact = r.object("contact")) {
       ObjectReader c(*contact, r.child("contact"), lines, diags);
+      config.contact.line = r.line("contact");
       c.text("agency", config.contact.agency);
       c.text("address", config.contact.address);
       c.text("phone", config.contact.phone);

@@ -63,13 +63,17 @@ struct Quota {
   int min_per_month = 0;
 };
 
+// What Decree 42/2022/NĐ-CP asks a portal to show; any of it may be missing
+// (the footer leaves out what is, `bangtin check` names it).
 struct Contact {
   std::string agency, address, phone, email, responsible;
+  int line = 0;  // of "contact" in site-config.json; 0 when the config has none
 };
 
 struct SiteConfig {
   std::string title;
   std::string description;
+  int title_line = 1;    // where `bangtin check` asks for the missing description
   std::string base_url;  // always ends with '/'
   std::string default_language = "vi";
   std::vector<Language> languages;  // default language first, then by code

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/parallel.h"
@@ -60,6 +61,7 @@ void plan_list(const SiteContext& ctx, std::vector<PlannedPage>& plan, const Pag
     std::string base_url = base.url;
     p.view = [shared_ids, n, pages, per, base_url, extra, title = base.title, desc = base.description](const SiteContext& c) {
       Json v = extra;
+      v["card_level"] = 2;  // the cards' titles come right under the list's h1
       v["list"] = {{"title", title}};
       if (!desc.empty()) v["list"]["description"] = desc;
       v["list"]["items"] = cards(c, *shared_ids, (n - 1) * per, per);
@@ -182,6 +184,25 @@ void plan_media_library(const SiteContext& ctx, const Edition& ed, std::vector<P
   }
 }
 
+// How many items the home page's "Tin mới nhất" box lists.
+constexpr size_t kHomeLatest = 8;
+
+// The lead of "Tin nổi bật" when no item is featured. Not the newest: that
+// one already heads "Tin mới nhất" beside it. The next newest with a
+// picture among those the box lists (the lead is shown large, with its
+// picture), else the next newest; none when there is only one item.
+std::optional<size_t> unfeatured_lead(const SiteContext& ctx, const Edition& ed, size_t latest_shown) {
+  if (ed.latest.size() < 2) return std::nullopt;
+  auto has_picture = [&](size_t id) {
+    const Item& item = ctx.lib.items[id];
+    return !item.cover.empty() || item.infographic || (item.video && !item.video->poster.empty());
+  };
+  size_t end = std::min(ed.latest.size(), latest_shown);
+  for (size_t i = 1; i < end; ++i)
+    if (has_picture(ed.latest[i])) return ed.latest[i];
+  return ed.latest[1];
+}
+
 void plan_edition(const SiteContext& ctx, const Edition& ed, std::vector<PlannedPage>& plan) {
   const SiteConfig& cfg = ctx.config;
   const std::string& lang = ed.lang;
@@ -195,10 +216,11 @@ void plan_edition(const SiteContext& ctx, const Edition& ed, std::vector<Planned
     home.view = [&ed, lang](const SiteContext& c) {
       Json v;
       std::vector<size_t> featured(ed.featured.begin(), ed.featured.begin() + std::min<size_t>(ed.featured.size(), 5));
-      if (featured.empty() && !ed.latest.empty()) featured.push_back(ed.latest.front());
+      if (featured.empty())
+        if (auto lead = unfeatured_lead(c, ed, kHomeLatest)) featured.push_back(*lead);
       v["featured"] = cards(c, featured);
       v["has_featured"] = !featured.empty();
-      v["latest"] = cards(c, ed.latest, 0, 8);
+      v["latest"] = cards(c, ed.latest, 0, kHomeLatest);
       Json cols = Json::array();
       for (const auto& col : c.config.columns) {
         auto it = ed.by_column.find(col.key);
@@ -212,7 +234,8 @@ void plan_edition(const SiteContext& ctx, const Edition& ed, std::vector<Planned
         auto it = ed.by_kind.find(k);
         std::vector<size_t> none;
         const auto& ids = it == ed.by_kind.end() ? none : it->second;
-        v[key] = {{"items", cards(c, ids, 0, n)}, {"any", !ids.empty()},
+        // Each shelf has its h3 under the strip's h2: its cards' titles are h4.
+        v[key] = {{"items", cards(c, ids, 0, n)}, {"any", !ids.empty()}, {"card_level", 4},
                   {"url", c.href(language_prefix(c.config, lang) + "/" + kind_url_segment(k) + "/")}};
       };
       strip(Kind::Infographic, "infographics", 4);

@@ -54,6 +54,49 @@ static std::string percent_encode(const std::string& s) {
   return out;
 }
 
+std::string site_meta_description(const SiteContext& ctx, const std::string& lang_code) {
+  const SiteConfig& c = ctx.config;
+  const Language* lang = c.find_language(lang_code);
+  const std::string& given = lang ? lang->description : c.description;
+  if (!given.empty()) return given;
+  const Json& t = ctx.templates.strings(lang_code);
+  std::string units;
+  for (const auto& u : c.units) {
+    if (!units.empty()) units += ", ";
+    units += SiteConfig::title_in(u.title, u.translations, lang_code);
+  }
+  std::string text = t.value(units.empty() ? "description_generated_no_units" : "description_generated",
+                             std::string("{title}"));
+  auto fill = [&](const std::string& name, const std::string& value) {
+    if (size_t at = text.find(name); at != std::string::npos) text.replace(at, name.size(), value);
+  };
+  fill("{title}", lang ? lang->title : c.title);
+  fill("{units}", units);
+  // What search engines show of a description; a long list of units is cut,
+  // not the sentence's start, and not after the comma between two units.
+  text = cut_at_word(text, kDescriptionLength);
+  if (ends_with(text, ",…")) text.replace(text.size() - std::string_view(",…").size(), 1, "");
+  return text;
+}
+
+// Only what the config gives: an empty "Điện thoại: " or <a href="mailto:"></a>
+// is worse than no line (axe: link-name). Absent fields are false, not
+// missing, so a section never finds a same-named key further out.
+static Json contact_view(const Contact& contact) {
+  Json v = Json::object();
+  bool any = false;
+  for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"agency", contact.agency},
+                                   {"responsible", contact.responsible},
+                                   {"address", contact.address},
+                                   {"phone", contact.phone},
+                                   {"email", contact.email}}) {
+    bool given = !squash_spaces(value).empty();
+    v[key] = given ? Json(value) : Json(false);
+    any = any || given;
+  }
+  return any ? v : Json(false);
+}
+
 Json shared_frame(const SiteContext& ctx, const std::string& lang_code, const std::string& active_column) {
   const SiteConfig& c = ctx.config;
   const Language* lang = c.find_language(lang_code);
@@ -61,13 +104,15 @@ Json shared_frame(const SiteContext& ctx, const std::string& lang_code, const st
   Json v;
   v["lang"] = lang_code;
   v["t"] = ctx.templates.strings(lang_code);
+  // The level of a card's title (partials/card): one below the section that
+  // holds the cards, which is an h2 unless a page's view says otherwise.
+  v["card_level"] = 3;
   v["site"] = {{"title", lang ? lang->title : c.title},
-               {"description", lang ? lang->description : c.description},
+               {"description", site_meta_description(ctx, lang_code)},
                {"home_url", ctx.href(prefix + "/")},
                {"base_url", c.base_url},
                {"search_url", ctx.href(prefix + "/tim-kiem/")},
-               {"contact", {{"agency", c.contact.agency}, {"address", c.contact.address}, {"phone", c.contact.phone},
-                            {"email", c.contact.email}, {"responsible", c.contact.responsible}}},
+               {"contact", contact_view(c.contact)},
                {"year", std::to_string(to_civil(ctx.lib.now, c.utc_offset_minutes).year)}};
 
   Json columns = Json::array();
@@ -111,11 +156,10 @@ Json page_frame(const SiteContext& ctx, const PageInfo& page) {
   const Language* lang = c.find_language(page.lang);
   std::string prefix = language_prefix(c, page.lang);
   const std::string& site_title = lang ? lang->title : c.title;
-  const std::string& site_description = lang ? lang->description : c.description;
   Json p;
   p["title"] = page.title;
   p["full_title"] = page.url == prefix + "/" ? site_title : page.title + " | " + site_title;
-  p["description"] = page.description.empty() ? site_description : page.description;
+  p["description"] = page.description.empty() ? site_meta_description(ctx, page.lang) : page.description;
   p["url"] = ctx.href(page.url);
   p["canonical"] = ctx.absolute(page.url);
   p["share_url"] = percent_encode(ctx.absolute(page.url));  // for share links' ?u=
@@ -344,8 +388,56 @@ Json item_card(const SiteContext& ctx, const Item& item) {
   return card;
 }
 
+// The words of a piece of cmark's HTML as the markdown stage's first
+// paragraph has them: text without tags (inline tags sit between letters and
+// punctuation, so they leave no space), an image's alternative text, entities
+// undone, spaces squashed.
+static std::string html_words(std::string_view html) {
+  std::string text;
+  text.reserve(html.size());
+  size_t tag = std::string_view::npos;
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (html[i] == '<') {
+      tag = i;
+    } else if (tag != std::string_view::npos) {
+      if (html[i] != '>') continue;
+      std::string_view t = html.substr(tag, i - tag);
+      size_t alt = t.find(" alt=\"");
+      if (starts_with(t, "<img") && alt != std::string_view::npos) {
+        std::string_view value = t.substr(alt + 6);
+        text += value.substr(0, value.find('"'));
+      }
+      tag = std::string_view::npos;
+    } else {
+      text += html[i];
+    }
+  }
+  return squash_spaces(unescape_html(std::move(text)));
+}
+
+// A lead (sapo) only when the editor wrote one. The summary a build makes
+// from the first paragraph still serves cards, feeds and the meta
+// description, but above the body it would print that paragraph twice.
+// Without the key nothing was written; `summary: ""` (the archetype's blank)
+// keeps the key, so a summary that opens a paragraph of the body is taken
+// for the made one (written so, it would repeat that paragraph all the same).
+static bool lead_written(const Item& item) {
+  if (!item.key_lines.count("summary") || item.summary.empty()) return false;
+  std::string opening = item.summary;
+  if (ends_with(opening, "…")) opening.resize(opening.size() - std::string_view("…").size());
+  opening = squash_spaces(opening);
+  const std::string& html = item.body_html;
+  for (size_t at = html.find("<p>"); at != std::string::npos; at = html.find("<p>", at + 3)) {
+    size_t end = html.find("</p>", at);
+    if (starts_with(html_words(std::string_view(html).substr(at, end == std::string::npos ? end : end - at)), opening))
+      return false;
+  }
+  return true;
+}
+
 Json item_view(const SiteContext& ctx, const Item& item) {
   Json v = item_card(ctx, item);
+  v["lead"] = lead_written(item) ? Json(item.summary) : Json(false);
   if (!item.cover.empty()) v["image"] = image_view(ctx, item, item.cover, item.cover_alt, "(min-width: 60em) 50em, 100vw");
   v["body"] = body_with_images(ctx, item, BodyImages::Pictures);
   if (!item.author.empty()) v["author"] = item.author;

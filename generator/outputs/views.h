@@ -56,6 +56,12 @@ struct PageInfo {
 // assets, banners: the same for every page of a language and active column)
 // and page_frame (page, share); common_view is both in one object.
 Json shared_frame(const SiteContext& ctx, const std::string& lang, const std::string& active_column);
+// What search engines show of a meta description, in code points.
+inline constexpr size_t kDescriptionLength = 160;
+// The site's description in `lang`, else one made from its title and units
+// (templates/i18n "description_generated"), at most kDescriptionLength long:
+// every page has a meta description even when site-config.json gives none.
+std::string site_meta_description(const SiteContext& ctx, const std::string& lang);
 Json page_frame(const SiteContext& ctx, const PageInfo& page);
 Json common_view(const SiteContext& ctx, const PageInfo& page);
 Json item_card(const SiteContext& ctx, const Item& item);

@@ -191,7 +191,10 @@ std::shared_ptr<SiteState> prepare_site(const BuildOptions& options, BuildResult
   timer.done("assemble");
 
   render_bodies(lib, root, config, options, memo, diags);
-  if (options.lint) lint(lib, diags);
+  if (options.lint) {
+    lint(lib, diags);
+    lint_config(config, diags);
+  }
   timer.done("markdown");
 
   state->templates = Templates::load(root, diags);

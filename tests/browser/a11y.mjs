@@ -3,7 +3,7 @@
 // 2.1 A and AA rules. Prints each violation with the elements it names and
 // exits 1 when there is any.
 //
-//   node tests/browser/a11y.mjs SITE_DIR
+//   node tests/browser/a11y.mjs SITE_DIR [PAGES_FILE]   (default: pages.txt, the sample portal's)
 import { chromium } from "playwright-core";
 import fs from "node:fs";
 import http from "node:http";
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(process.argv[2] || "public");
-const pages = fs.readFileSync(path.join(here, "pages.txt"), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+const pages = fs.readFileSync(path.resolve(here, process.argv[3] || "pages.txt"), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
 const axeSource = fs.readFileSync(path.join(here, "node_modules/axe-core/axe.min.js"), "utf8");
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml",
                 ".png": "image/png", ".jpg": "image/jpeg", ".vtt": "text/vtt", ".ogg": "audio/ogg", ".mp4": "video/mp4" };

@@ -1,6 +1,7 @@
 // The built sample portal in a real browser and a real validator: axe-core in
 // Debian's headless Chromium (a11y.mjs) and the Nu HTML Checker (vnu.sh), over
-// the pages of tests/browser/pages.txt. Both tools are installed by
+// the pages of tests/browser/pages.txt, and over those of pages-smallest.txt
+// in tests/sites/valid-smallest (a config with nothing optional). Both tools are installed by
 // `bash .ci/setup` (npm ci in tests/browser); without them these tests fail
 // and say so, rather than pass without checking anything.
 #include <doctest/doctest.h>
@@ -20,9 +21,9 @@ namespace {
 
 const std::string kNow = "2026-11-23T12:00:00+07:00";
 
-void build_sample(const std::string& out) {
+void build_site_at(const std::string& source, const std::string& out) {
   BuildOptions o;
-  o.source = kSourceDir;
+  o.source = source;
   o.output = out;
   o.now = kNow;
   o.precompress = false;  // the checks read HTML only
@@ -31,6 +32,8 @@ void build_sample(const std::string& out) {
   for (const auto& d : r.diags.sorted()) CHECK_MESSAGE(d.severity == Severity::Warning, d.headline());
   REQUIRE(r.ok());
 }
+
+void build_sample(const std::string& out) { build_site_at(kSourceDir, out); }
 
 // Runs `command` (bounded by `timeout`), returns its exit status and output.
 int run(const std::string& command, const std::string& log, std::string& output) {
@@ -92,4 +95,25 @@ TEST_CASE("the Nu HTML Checker run does report a broken page") {
   INFO(output);
   CHECK(status != 0);
   CHECK(output.find("/bai-viet/khai-mac-dai-hoi-xiv/index.html") != std::string::npos);
+}
+
+// A config with nothing optional (no contact, description, units or
+// languages) must not leave empty labels, links or descriptions behind.
+TEST_CASE("axe-core and the Nu HTML Checker find nothing on the smallest site's pages") {
+  require_tools();
+  TempDir tmp("smallest");
+  std::string site = tmp.path() + "/public";
+  build_site_at(kSites + "/valid-smallest", site);
+  std::string pages = kSourceDir + "/tests/browser/pages-smallest.txt";
+  std::string output;
+  int status = run("node '" + kSourceDir + "/tests/browser/a11y.mjs' '" + site + "' '" + pages + "'",
+                   tmp.path() + "/axe.log", output);
+  INFO(output);
+  CHECK(status == 0);
+  CHECK(output.find("axe-core: 0 violations on 7 pages") != std::string::npos);
+  status = run("bash '" + kSourceDir + "/tests/browser/vnu.sh' '" + site + "' '" + pages + "'", tmp.path() + "/vnu.log",
+               output);
+  CHECK(status == 0);
+  CHECK(output.find("vnu: 7 pages checked, exit status 0") != std::string::npos);
+  CHECK(output.find("error") == std::string::npos);
 }

@@ -42,7 +42,7 @@ TEST_CASE("check --format json gives one object per problem, and exit statuses h
                     "/check-warnings > " + out;
   CHECK(WEXITSTATUS(std::system(cmd.c_str())) == 0);
   auto json = nlohmann::json::parse(read_text(out));
-  REQUIRE(json.size() == 8);
+  REQUIRE(json.size() == 10);  // 8 about items, 2 about site-config.json (contact, description)
   CHECK(json[0] == nlohmann::json{{"severity", "warning"}, {"path", "content/articles/hai.md"}, {"line", 1},
                                   {"message", "mục chưa có đơn vị đăng"},
                                   {"hint", "thêm unit: với khóa đơn vị trong site-config.json"}});
