@@ -242,6 +242,8 @@ void plan_edition(const SiteContext& ctx, const Edition& ed, std::vector<Planned
       strip(Kind::Video, "videos", 3);
       strip(Kind::Audio, "radio", 3);
       strip(Kind::Document, "documents", 5);
+      // A site without infographics, videos or radio gets no empty shelf.
+      v["has_media"] = v["infographics"]["any"].get<bool>() || v["videos"]["any"].get<bool>() || v["radio"]["any"].get<bool>();
       return v;
     };
     plan.push_back(std::move(home));

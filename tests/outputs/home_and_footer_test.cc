@@ -207,6 +207,8 @@ TEST_CASE("with no featured item, Tin nổi bật does not open with the newest 
   std::vector<std::string> featured = card_titles(between(home, "<section class=\"featured\"", "</section>"));
   REQUIRE(featured.size() == 1);
   CHECK(featured.front() == "Họp dân thôn Đông bàn kế hoạch làm đường liên thôn");  // the next newest
+  // Nor an empty media shelf on a site that has no media.
+  CHECK_FALSE(contains(home, "class=\"media-strip\""));
 }
 
 TEST_CASE("featured items lead Tin nổi bật, newest or not") {
