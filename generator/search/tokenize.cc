@@ -102,7 +102,9 @@ std::vector<WordPrefix> word_prefixes(std::string_view exact, std::string_view f
   // Each beginning of the exact form, folded: the folded form of a
   // beginning is the beginning of the folded form (a precomposed
   // Vietnamese letter folds to one letter), checked all the same.
-  for (size_t end = 0; end < exact.size();) {
+  // (Bounded in code points too, so that a long run of marks or a text
+  // whose folding is not letter by letter costs no more than a short word.)
+  for (size_t end = 0, read = 0; end < exact.size() && read < 4 * kPrefixLetters; ++read) {
     end = std::min(exact.size(), end + utf8_length(static_cast<unsigned char>(exact[end])));
     std::string_view e = exact.substr(0, end);
     std::string f = fold_for_search(e);
