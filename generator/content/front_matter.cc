@@ -296,7 +296,10 @@ static bool parse_fields(const SourceFile& file, const std::string& raw, const S
   if (auto n = field("expires"))
     if (auto d = r.date(*n, "expires")) item.expires = d;
   if (auto n = field("summary"))
-    if (auto s = r.text(*n, "summary")) item.summary = *s;
+    if (auto s = r.text(*n, "summary")) {
+      item.summary = *s;
+      item.summary_written = !s->empty();  // the archetype's blank `summary: ""` is none
+    }
   if (auto n = field("author"))
     if (auto s = r.text(*n, "author")) item.author = *s;
   if (auto n = field("featured"))

@@ -80,6 +80,7 @@ struct Item {
   std::optional<Timestamp> updated, expires;
   std::vector<std::string> columns, tags, aliases;
   bool featured = false, draft = false;
+  bool summary_written = false;  // by the editor; else the build makes one from the first paragraph
   int weight = 0;
   std::optional<FocalPoint> focal_point;
 

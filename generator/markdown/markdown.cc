@@ -39,19 +39,29 @@ struct Parsed {
 // cmark-gfm's utf8proc encodes the entities &#xFFFE; and &#xFFFF; as the lone
 // bytes FE and FF, which are not UTF-8 (and make nlohmann::json throw). The
 // source was checked to be UTF-8, so any such byte came from an entity:
-// replace it with U+FFFD in every decoded string of the tree.
-void repair_bytes(cmark_node* n, const char* (*get)(cmark_node*), int (*set)(cmark_node*, const char*)) {
+// replace it with U+FFFD in every decoded string of the tree. The source was
+// also cleaned of controls when read (core/text.h), so a control here came
+// from a character reference (&#31;, &#x7F;): dropped too, as the reading
+// step would have dropped it typed.
+void repair_bytes(cmark_node* n, const char* (*get)(cmark_node*), int (*set)(cmark_node*, const char*),
+                  bool has_references) {
   const char* v = get(n);
-  if (!v || !std::strpbrk(v, "\xFE\xFF")) return;
+  if (!v) return;
+  bool lone = std::strpbrk(v, "\xFE\xFF") != nullptr;
+  if (!lone && !has_references) return;
   std::string fixed;
-  for (const char* c = v; *c; ++c) {
-    unsigned char b = static_cast<unsigned char>(*c);
-    fixed += (b == 0xFE || b == 0xFF) ? std::string("\xEF\xBF\xBD") : std::string(1, *c);
+  if (lone) {
+    for (const char* c = v; *c; ++c) {
+      unsigned char b = static_cast<unsigned char>(*c);
+      fixed += (b == 0xFE || b == 0xFF) ? std::string("\xEF\xBF\xBD") : std::string(1, *c);
+    }
+  } else {
+    fixed = v;
   }
-  set(n, fixed.c_str());
+  if (drop_forbidden_code_points(fixed) > 0 || lone) set(n, fixed.c_str());
 }
 
-void repair_entities(cmark_node* doc) {
+void repair_entities(cmark_node* doc, bool has_references) {
   cmark_iter* it = cmark_iter_new(doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -59,11 +69,12 @@ void repair_entities(cmark_node* doc) {
     cmark_node* n = cmark_iter_get_node(it);
     cmark_node_type t = cmark_node_get_type(n);
     if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
-      repair_bytes(n, cmark_node_get_url, cmark_node_set_url);
-      repair_bytes(n, cmark_node_get_title, cmark_node_set_title);
+      repair_bytes(n, cmark_node_get_url, cmark_node_set_url, has_references);
+      repair_bytes(n, cmark_node_get_title, cmark_node_set_title, has_references);
     } else if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) {
-      repair_bytes(n, cmark_node_get_literal, cmark_node_set_literal);
-      if (t == CMARK_NODE_CODE_BLOCK) repair_bytes(n, cmark_node_get_fence_info, cmark_node_set_fence_info);
+      repair_bytes(n, cmark_node_get_literal, cmark_node_set_literal, has_references);
+      if (t == CMARK_NODE_CODE_BLOCK)
+        repair_bytes(n, cmark_node_get_fence_info, cmark_node_set_fence_info, has_references);
     }
   }
   cmark_iter_free(it);
@@ -94,7 +105,7 @@ std::unique_ptr<Parsed> parse(const std::string& text) {
     std::lock_guard<std::mutex> lock(inline_phase);
     p->doc = cmark_parser_finish(p->parser);
   }
-  repair_entities(p->doc);
+  repair_entities(p->doc, text.find("&#") != std::string::npos);
   return p;
 }
 

@@ -388,56 +388,12 @@ Json item_card(const SiteContext& ctx, const Item& item) {
   return card;
 }
 
-// The words of a piece of cmark's HTML as the markdown stage's first
-// paragraph has them: text without tags (inline tags sit between letters and
-// punctuation, so they leave no space), an image's alternative text, entities
-// undone, spaces squashed.
-static std::string html_words(std::string_view html) {
-  std::string text;
-  text.reserve(html.size());
-  size_t tag = std::string_view::npos;
-  for (size_t i = 0; i < html.size(); ++i) {
-    if (html[i] == '<') {
-      tag = i;
-    } else if (tag != std::string_view::npos) {
-      if (html[i] != '>') continue;
-      std::string_view t = html.substr(tag, i - tag);
-      size_t alt = t.find(" alt=\"");
-      if (starts_with(t, "<img") && alt != std::string_view::npos) {
-        std::string_view value = t.substr(alt + 6);
-        text += value.substr(0, value.find('"'));
-      }
-      tag = std::string_view::npos;
-    } else {
-      text += html[i];
-    }
-  }
-  return squash_spaces(unescape_html(std::move(text)));
-}
-
-// A lead (sapo) only when the editor wrote one. The summary a build makes
-// from the first paragraph still serves cards, feeds and the meta
-// description, but above the body it would print that paragraph twice.
-// Without the key nothing was written; `summary: ""` (the archetype's blank)
-// keeps the key, so a summary that opens a paragraph of the body is taken
-// for the made one (written so, it would repeat that paragraph all the same).
-static bool lead_written(const Item& item) {
-  if (!item.key_lines.count("summary") || item.summary.empty()) return false;
-  std::string opening = item.summary;
-  if (ends_with(opening, "…")) opening.resize(opening.size() - std::string_view("…").size());
-  opening = squash_spaces(opening);
-  const std::string& html = item.body_html;
-  for (size_t at = html.find("<p>"); at != std::string::npos; at = html.find("<p>", at + 3)) {
-    size_t end = html.find("</p>", at);
-    if (starts_with(html_words(std::string_view(html).substr(at, end == std::string::npos ? end : end - at)), opening))
-      return false;
-  }
-  return true;
-}
-
 Json item_view(const SiteContext& ctx, const Item& item) {
   Json v = item_card(ctx, item);
-  v["lead"] = lead_written(item) ? Json(item.summary) : Json(false);
+  // A lead (sapo) only when the editor wrote one: the summary a build makes
+  // from the first paragraph still serves cards, feeds and the meta
+  // description, but above the body it would print that paragraph twice.
+  v["lead"] = item.summary_written ? Json(item.summary) : Json(false);
   if (!item.cover.empty()) v["image"] = image_view(ctx, item, item.cover, item.cover_alt, "(min-width: 60em) 50em, 100vw");
   v["body"] = body_with_images(ctx, item, BodyImages::Pictures);
   if (!item.author.empty()) v["author"] = item.author;
