@@ -224,7 +224,7 @@ def main():
     if args.covers > args.articles:
         sys.exit("corpus: --covers cannot exceed --articles")
     if args.covers and not shutil.which("vips"):
-        sys.exit("corpus: covers need vips (apt-get install libvips-tools)")
+        sys.exit("corpus: covers need vips: run `bash .ci/setup --deps-only` (Debian's libvips-tools)")
 
     out = os.path.abspath(args.out)
     for side in ("bangtin", "hugo"):
