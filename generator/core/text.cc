@@ -236,6 +236,12 @@ static int32_t cluster_start(const icu::UnicodeString& u, int32_t at) {
   return breaks->isBoundary(at) ? at : breaks->preceding(at);
 }
 
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 std::string cut_at_word(std::string_view s, size_t max_chars) {
   // Only the first max_chars + 1 characters matter: a long text is not
   // copied to UTF-16 whole.

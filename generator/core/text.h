@@ -40,6 +40,10 @@ std::string squash_spaces(std::string_view s);
 // loses its mark.
 std::string cut_at_word(std::string_view s, size_t max_chars);
 
+// Code points of UTF-8 text: what a length limit or a column width counts (a
+// Vietnamese letter is two or three bytes).
+size_t code_points(std::string_view s);
+
 // At most `max_clusters` grapheme clusters (what a reader sees as one
 // character: "a" + U+0301 is one) of `s`, with "…" when cut: for showing a
 // line of a file in a terminal. Always valid UTF-8: `s` may not be (the line

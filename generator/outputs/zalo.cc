@@ -13,12 +13,6 @@ namespace bangtin {
 
 namespace {
 
-size_t code_points(const std::string& s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 std::string limited(const std::string& text, size_t max, const Item& item, const std::string& key,
                     const std::string& what, Diagnostics& diags) {
   if (code_points(text) <= max) return text;

@@ -23,11 +23,7 @@ std::string num(double v) {
 }
 
 // Code points, for the width of a label: Vietnamese letters take 2–3 bytes.
-size_t letters(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+size_t letters(const std::string& s) { return code_points(s); }
 
 // The smallest step of 1, 2 or 5 × 10^k that draws the axis in at most 5 steps.
 int axis_step(int max) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "report/quota.h"
 
 namespace bangtin::report {
@@ -9,11 +10,7 @@ namespace bangtin::report {
 namespace {
 
 // Code points: Vietnamese letters take 2–3 bytes but one column on screen.
-size_t width(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+size_t width(const std::string& s) { return code_points(s); }
 
 std::string pad_right(const std::string& s, size_t w) { return s + std::string(w - std::min(w, width(s)), ' '); }
 std::string pad_left(const std::string& s, size_t w) { return std::string(w - std::min(w, width(s)), ' ') + s; }

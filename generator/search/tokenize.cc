@@ -39,13 +39,6 @@ size_t utf8_length(unsigned char lead) {
   return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
 }
 
-// Code points, not bytes: a beginning is counted in letters.
-size_t letters_in(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace
 
 void raw_tokens(std::string_view text, std::vector<RawToken>& out) {
@@ -97,7 +90,7 @@ std::string pair_key(const Token& a, const Token& b) { return a.folded + " " + b
 
 std::vector<WordPrefix> word_prefixes(std::string_view exact, std::string_view folded) {
   std::vector<WordPrefix> out;
-  size_t letters = letters_in(folded);
+  size_t letters = code_points(folded);
   size_t longest = std::min(letters == 0 ? 0 : letters - 1, kPrefixLetters);
   // Each beginning of the exact form, folded: the folded form of a
   // beginning is the beginning of the folded form (a precomposed
@@ -114,7 +107,7 @@ std::vector<WordPrefix> word_prefixes(std::string_view exact, std::string_view f
       out.back().exact = std::string(e);
       continue;
     }
-    if (letters_in(f) > longest) break;
+    if (code_points(f) > longest) break;
     out.push_back({std::move(f), std::string(e)});
   }
   return out;

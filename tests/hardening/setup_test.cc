@@ -54,9 +54,9 @@ TEST_CASE("setup installs every tool the tests and the quick benchmarks run") {
       {"feedparser (tests/tools/check_feeds.py)", "python3-feedparser"},
       {"clang and llvm-symbolizer (.ci/test's sanitizer stage)", "clang"},
   };
-  for (const auto& [tool, package] : tools) {
-    INFO(tool);
-    CHECK(packages.count(package) == 1);
+  for (const auto& tool : tools) {  // not a structured binding: clang 14's INFO cannot capture one
+    INFO(tool.first);
+    CHECK(packages.count(tool.second) == 1);
   }
 }
 

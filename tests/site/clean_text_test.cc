@@ -66,10 +66,11 @@ TEST_CASE("a title and a body with U+001F and U+FFFF build into outputs with nei
   CHECK(contains(page, "Địa điểm: trụ sở UBND."));
   CHECK(contains(files["rss.xml"], "Thông báo lịch tiếp dân"));
   size_t checked = 0;
-  for (const auto& [out, bytes] : files) {
+  for (const auto& file : files) {  // not a structured binding: clang 14's CHECK_MESSAGE cannot capture one
+    const std::string& out = file.first;
     if (!is_text_output(out)) continue;
     ++checked;
-    CHECK_MESSAGE(forbidden_in(bytes).empty(), out);
+    CHECK_MESSAGE(forbidden_in(file.second).empty(), out);
   }
   CHECK(checked > 20);
 }
