@@ -200,7 +200,7 @@ TEST_CASE("an item page shows a lead only when the editor wrote a summary") {
 TEST_CASE("with no featured item, Tin nổi bật does not open with the newest story that heads Tin mới nhất") {
   BuildResult r = build_in_memory(kSmallest, kNow);
   REQUIRE(r.ok());
-  const std::string& home = files_of(r).at("index.html");
+  const std::string home = files_of(r).at("index.html");
   std::vector<std::string> latest = latest_titles(home);
   REQUIRE(latest.size() == 3);
   CHECK(latest.front() == "Xã Thử Nghiệm ra mắt bảng tin điện tử");
@@ -215,7 +215,7 @@ TEST_CASE("featured items lead Tin nổi bật, newest or not") {
   // The sample portal pins its stories with featured: true.
   BuildResult r = build_in_memory(kSourceDir, kNow);
   REQUIRE(r.ok());
-  const std::string& home = files_of(r).at("index.html");
+  const std::string home = files_of(r).at("index.html");
   std::vector<std::string> featured = card_titles(between(home, "<section class=\"featured\"", "</section>"));
   REQUIRE(!featured.empty());
   std::set<std::string> pinned;

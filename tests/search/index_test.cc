@@ -148,7 +148,8 @@ TEST_CASE("words are listed under their beginnings, pairs under the first letter
   size_t zh_terms = 0;
   for (const auto& entry : files) {
     if (entry.first.rfind("zh/tim-kiem/idx/t/", 0) != 0) continue;
-    for (const auto& item : json::parse(entry.second).items()) {
+    json terms = json::parse(entry.second);  // items() refers to it: not a temporary of the loop
+    for (const auto& item : terms.items()) {
       CHECK_MESSAGE(!search::is_prefix_key(item.key()), item.key());
       ++zh_terms;
     }
